@@ -1,0 +1,55 @@
+"""Boxes and number formatting shared by layout, routing and painting."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+    def inflate(self, m: float) -> "Box":
+        return Box(self.x - m, self.y - m, self.w + 2 * m, self.h + 2 * m)
+
+    def moved(self, dx: float, dy: float) -> "Box":
+        return Box(self.x + dx, self.y + dy, self.w, self.h)
+
+    def overlaps(self, o: "Box", tol: float = 0.0) -> bool:
+        return (self.x < o.right - tol and o.x < self.right - tol and
+                self.y < o.bottom - tol and o.y < self.bottom - tol)
+
+    def contains(self, o: "Box") -> bool:
+        return self.x <= o.x and self.y <= o.y and o.right <= self.right and o.bottom <= self.bottom
+
+    def union(self, o: "Box") -> "Box":
+        x, y = min(self.x, o.x), min(self.y, o.y)
+        return Box(x, y, max(self.right, o.right) - x, max(self.bottom, o.bottom) - y)
+
+
+def fmt(v: float) -> str:
+    """Fixed formatting for every number written to SVG: 2 decimals, no
+    trailing zeros, no '-0'."""
+    r = round(v, 2)
+    if r == 0:
+        return "0"
+    s = f"{r:.2f}".rstrip("0").rstrip(".")
+    return s

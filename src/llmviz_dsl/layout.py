@@ -1,0 +1,369 @@
+"""Layout: measure every element (text measured with the fonts that draw it),
+then place it. Flow ranks come from Graphviz dot; rows, columns, grids and
+panels are computed here. Output: a tree of Placed boxes and an id index."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import SpecError
+from .fonts import Fonts
+from .geometry import Box
+from .model import (Cells, Column, Dots, Element, Flow, Gap, Grid, Node, Panel, Row,
+                    Rule, Span, Timeline, _MATH, walk)
+from .text import Block, Style, layout_text
+from .theme import Theme
+
+ICON_SIZE = {"nn": (52, 40), "lock": (16, 20)}
+
+
+@dataclass
+class Sized:
+    el: Element
+    w: float
+    h: float
+    kids: list[tuple["Sized", float, float]] = field(default_factory=list)
+    shape_h: float | None = None       # nodes: box height (caption hangs below)
+    text: Block | None = None
+    caption: Block | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Placed:
+    el: Element
+    box: Box                  # everything the element draws
+    shape: Box                # what edges attach to
+    kids: list["Placed"]
+    text: Block | None = None
+    caption: Block | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Ctx:
+    theme: Theme
+    fonts: Fonts
+    lang: str
+    edges: list
+    sizes: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def color(self, token, el: Element | None = None, what: str = ""):
+        return self.theme.color(token, (el.describe() + (f" {what}" if what else "")) if el else what,
+                                el.loc if el else None)
+
+    def text(self, label, el: Element, size: float | None = None, color: str = "text",
+             bold: bool = False, family: str = "sans", align: str = "center",
+             math_size: float | None = None, italic: bool = False) -> Block:
+        s = label.get(self.lang)
+        size = size or self.theme.text["size"]
+        if math_size is None:
+            only_math = _MATH.sub("", s).strip() == "" and "$" in s
+            math_size = self.theme.text["math_size"] * size / self.theme.text["size"] if only_math else size * 1.15
+        st = Style(size, math_size, self.color(color, el, "text colour"), family, bold, italic, align,
+                   self.theme.text["line_gap"])
+        try:
+            return layout_text(self.fonts, s, st)
+        except SpecError as e:
+            raise SpecError(e.message, source=el.loc, element=el.describe(), fix=e.fix) from None
+
+
+# ---------------------------------------------------------------- measuring
+
+def _node_size(ctx: Ctx, n: Node) -> Sized:
+    t = ctx.theme
+    text = ctx.text(n.label, n, n.size, n.color, n.bold, n.font, n.align, n.math_size) if n.label else None
+    tw, th = (text.width, text.height) if text else (0.0, 0.0)
+    iw, ih = ICON_SIZE[n.icon] if n.icon else (0, 0)
+    gap = 6 if (n.icon and text) else 0
+    if n.shape == "plain":
+        px = py = n.pad if n.pad is not None else 0
+    else:
+        px = n.pad if n.pad is not None else t.text["pad_x"]
+        py = n.pad if n.pad is not None else t.text["pad_y"]
+    w = max(tw, iw) + 2 * px
+    h = th + gap + ih + 2 * py
+    if n.shape != "plain":
+        w, h = max(w, t.box["min_width"]), max(h, t.box["min_height"])
+    if n.shape in ("ellipse",):
+        w, h = w * 1.25, h * 1.15
+    if n.shape == "circle":
+        w = h = max(w, h) * 1.1
+    if n.shape == "pill":
+        w += h * 0.5
+    w, h = max(w, n.width or 0), max(h, n.height or 0)
+    if n.same_size and n.same_size in ctx.sizes:
+        sw, sh = ctx.sizes[n.same_size]
+        w, h = max(w, sw), max(h, sh)
+    cap = ctx.text(n.caption, n, n.caption_size or t.text["caption"]) if n.caption else None
+    full_h = h + (cap.height + 6 if cap else 0)
+    full_w = max(w, cap.width if cap else 0)
+    return Sized(n, full_w, full_h, shape_h=h, text=text, caption=cap,
+                 extra={"box_w": w, "icon_gap": gap})
+
+
+def _dots_size(ctx: Ctx, d: Dots) -> Sized:
+    one = 3 * d.dot + 2 * d.dot * 0.9
+    w = d.groups * one + (d.groups - 1) * d.dot * 3
+    return Sized(d, w, d.dot) if d.horizontal else Sized(d, d.dot, w)
+
+
+def _cells_size(ctx: Ctx, c: Cells) -> Sized:
+    ncol = len(c.rows[0])
+    widths = c.col_widths or [c.cell_width] * ncol
+    if len(widths) != ncol:
+        raise SpecError(f"col_widths has {len(widths)} entries for {ncol} columns", source=c.loc, element=c.describe())
+    return Sized(c, sum(widths), c.cell_height * len(c.rows), extra={"widths": widths})
+
+
+def _timeline_size(ctx: Ctx, tl: Timeline) -> Sized:
+    t = ctx.theme
+    marks = []
+    for m in tl.marks:
+        when = ctx.text(m.when, tl, t.text["size"])
+        ev = {}
+        for side in ("above", "below"):
+            lab = getattr(m, side)
+            if lab is not None:
+                b = ctx.text(lab, tl, t.text["size"] * 1.07)
+                ev[side] = (b, max(tl.event_width * 0.85, b.width + 28), max(tl.event_height, b.height + 30))
+        marks.append((when, ev))
+    # Sweep left to right: dates never collide, nor events on one side.
+    xs, last = [], {"above": None, "below": None}
+    x_prev, w_prev = None, 0.0
+    for when, ev in marks:
+        x = 0.0 if x_prev is None else x_prev + (w_prev + when.width) / 2 + 40
+        for side, (b, w, h) in ev.items():
+            if last[side] is not None:
+                x = max(x, last[side] + tl.gap + w / 2)
+        for side, (b, w, h) in ev.items():
+            last[side] = x + w / 2
+        xs.append(x)
+        x_prev, w_prev = x, when.width
+    left = min(min(x - max([e[1] for e in ev.values()] + [when.width]) / 2 for x, (when, ev) in zip(xs, marks)), 0)
+    right = max(x + max([e[1] for e in ev.values()] + [when.width]) / 2 for x, (when, ev) in zip(xs, marks))
+    pad = tl.band_height * 1.2
+    xs = [x - left + pad for x in xs]
+    width = right - left + 2 * pad
+    h_above = max([e["above"][2] for _, e in marks if "above" in e] or [0])
+    h_below = max([e["below"][2] for _, e in marks if "below" in e] or [0])
+    height = h_above + tl.reach + tl.band_height + tl.reach + h_below
+    return Sized(tl, width, height, extra={"xs": xs, "marks": marks, "h_above": h_above, "h_below": h_below})
+
+
+def _stack_size(ctx: Ctx, el: Column, horizontal: bool) -> Sized:
+    kids = [measure(ctx, c) for c in el.children()]
+    rules = [k for k in kids if isinstance(k.el, Rule)]
+    if horizontal:
+        W = sum(k.w for k in kids) + el.gap * (len(kids) - 1)
+        H = max((k.h for k in kids), default=0)
+    else:
+        W = max((k.w for k in kids if not isinstance(k.el, Rule)), default=0)
+        for r in rules:
+            r.w = W
+        H = sum(k.h for k in kids) + el.gap * (len(kids) - 1)
+    out, pos = Sized(el, W, H), 0.0
+    for k in kids:
+        if horizontal:
+            dy = {"center": (H - k.h) / 2, "start": 0.0, "end": H - k.h}[el.align]
+            out.kids.append((k, pos, dy))
+            pos += k.w + el.gap
+        else:
+            dx = {"center": (W - k.w) / 2, "start": 0.0, "end": W - k.w}[el.align]
+            out.kids.append((k, dx, pos))
+            pos += k.h + el.gap
+    return out
+
+
+def _grid_size(ctx: Ctx, g: Grid) -> Sized:
+    # HTML table semantics: a Span occupies cells to its right and below.
+    taken: set[tuple[int, int]] = set()
+    cells = []
+    for r, row in enumerate(g.rows):
+        c = 0
+        for item in row:
+            while (r, c) in taken:
+                c += 1
+            span = item if isinstance(item, Span) else None
+            cs, rs = (span.cols, span.rows) if span else (1, 1)
+            for rr in range(r, r + rs):
+                for cc in range(c, c + cs):
+                    taken.add((rr, cc))
+            if item is not None:
+                inner = span.child if span else item
+                cells.append((r, c, rs, cs, measure(ctx, inner), span.align if span else "center"))
+            c += cs
+    nrow = max(r for r, _ in taken) + 1 if taken else 0
+    ncol = max(c for _, c in taken) + 1 if taken else 0
+    cw, rh = [0.0] * ncol, [0.0] * nrow
+    for r, c, rs, cs, k, _ in sorted(cells, key=lambda t: (t[2] * t[3])):
+        need_w = k.w - (sum(cw[c:c + cs]) + g.col_gap * (cs - 1))
+        if need_w > 0:
+            for i in range(c, c + cs):
+                cw[i] += need_w / cs
+        if not isinstance(k.el, Rule):
+            need_h = k.h - (sum(rh[r:r + rs]) + g.row_gap * (rs - 1))
+            if need_h > 0:
+                for i in range(r, r + rs):
+                    rh[i] += need_h / rs
+    xs = [sum(cw[:i]) + g.col_gap * i for i in range(ncol)]
+    ys = [sum(rh[:i]) + g.row_gap * i for i in range(nrow)]
+    W = (xs[-1] + cw[-1]) if ncol else 0
+    H = (ys[-1] + rh[-1]) if nrow else 0
+    out = Sized(g, W, H)
+    for r, c, rs, cs, k, align in cells:
+        aw = sum(cw[c:c + cs]) + g.col_gap * (cs - 1)
+        ah = sum(rh[r:r + rs]) + g.row_gap * (rs - 1)
+        if isinstance(k.el, Rule) or align == "stretch":
+            k.w = aw
+        ca = (g.col_align[c] if g.col_align and c < len(g.col_align) else g.align) if align == "center" else align
+        dx = {"center": (aw - k.w) / 2, "start": 0.0, "end": aw - k.w, "stretch": 0.0}[ca]
+        out.kids.append((k, xs[c] + dx, ys[r] + (ah - k.h) / 2))
+    return out
+
+
+def _panel_size(ctx: Ctx, p: Panel) -> Sized:
+    t = ctx.theme
+    pad = p.padding if p.padding is not None else t.panel["padding"]
+    k = measure(ctx, p.child)
+    title = ctx.text(p.title, p, p.title_size or t.panel["title_size"], p.title_color, p.title_bold) \
+        if p.title else None
+    th = title.height + pad * 0.5 if title else 0.0
+    W = max(k.w, title.width if title else 0) + 2 * pad
+    H = k.h + 2 * pad + th
+    top = pad + (th if title and p.title_at != "bottom" else 0)
+    out = Sized(p, W, H, text=title)
+    out.kids.append((k, (W - k.w) / 2, top))
+    return out
+
+
+def _flow_size(ctx: Ctx, f: Flow) -> Sized:
+    import pygraphviz as pgv
+    kids = [measure(ctx, c) for c in f.children()]
+    owner: dict[str, int] = {}
+    for i, c in enumerate(f.children()):
+        for e in walk(c):
+            if e.id:
+                owner[e.id] = i
+    g = pgv.AGraph(directed=True, strict=False)
+    g.graph_attr.update(rankdir=f.direction, ranksep=f"{f.rank_gap / 72:.4f}",
+                        nodesep=f"{f.node_gap / 72:.4f}", ordering="out", splines="false",
+                        newrank="true")
+    for i, k in enumerate(kids):
+        # Centre dot's node on the box edges attach to, not on box + caption.
+        below = (k.h - k.shape_h) if k.shape_h is not None else 0.0
+        g.add_node(f"n{i}", shape="box", fixedsize="true", label="",
+                   width=f"{k.w / 72:.4f}", height=f"{(k.h + below) / 72:.4f}")
+    for e in ctx.edges:
+        a, b = e.src.split(".")[0], e.dst.split(".")[0]
+        # Edges run forward in declared order; one pointing back to an earlier
+        # child (a feedback loop) does not rank.
+        if a in owner and b in owner and owner[a] < owner[b]:
+            g.add_edge(f"n{owner[a]}", f"n{owner[b]}")
+    for chain in f.straight:
+        for nid in chain:
+            if nid not in owner:
+                raise SpecError(f"straight names {nid!r}, which is not in this Flow", source=f.loc,
+                                element=f.describe(), fix=f"use one of: {', '.join(sorted(owner))}")
+            g.get_node(f"n{owner[nid]}").attr["group"] = "g" + chain[0]
+        for a, b in zip(chain, chain[1:]):
+            g.add_edge(f"n{owner[a]}", f"n{owner[b]}", style="invis", weight="50")
+    for grp in f.same_rank:
+        missing = [x for x in grp if x not in owner]
+        if missing:
+            raise SpecError(f"same_rank names {missing[0]!r}, which is not in this Flow", source=f.loc,
+                            element=f.describe(), fix=f"use one of: {', '.join(sorted(owner))}")
+        g.add_subgraph([f"n{owner[x]}" for x in grp], rank="same")
+    g.layout(prog="dot")
+    bb = [float(v) for v in g.graph_attr["bb"].split(",")]
+    out = Sized(f, bb[2] - bb[0], bb[3] - bb[1])
+    for i, k in enumerate(kids):
+        px, py = (float(v) for v in g.get_node(f"n{i}").attr["pos"].split(","))
+        below = (k.h - k.shape_h) if k.shape_h is not None else 0.0
+        out.kids.append((k, round(px - bb[0] - k.w / 2, 2), round(bb[3] - py - (k.h + below) / 2, 2)))
+    for chain in f.straight:
+        _snap_line(out, [owner[n] for n in chain], f.direction in ("LR", "RL"))
+    return out
+
+
+def _snap_line(out: Sized, idx: list[int], horizontal: bool) -> None:
+    """Put the centres of a `straight` chain on one line (dot only tries),
+    unless that would make a box overlap a neighbour."""
+    def centre(i):
+        k, dx, dy = out.kids[i]
+        sh = k.shape_h if k.shape_h is not None else k.h
+        return dy + sh / 2 if horizontal else dx + k.w / 2
+    cs = sorted(centre(i) for i in idx)
+    line = cs[len(cs) // 2]
+    for i in idx:
+        k, dx, dy = out.kids[i]
+        shift = line - centre(i)
+        nb = Box(dx + (0 if horizontal else shift), dy + (shift if horizontal else 0), k.w, k.h)
+        if any(nb.overlaps(Box(ox, oy, o.w, o.h)) for j, (o, ox, oy) in enumerate(out.kids) if j != i):
+            continue
+        out.kids[i] = (k, nb.x, nb.y)
+    xs = [dx for _, dx, _ in out.kids] + [dx + k.w for k, dx, _ in out.kids]
+    ys = [dy for _, _, dy in out.kids] + [dy + k.h for k, _, dy in out.kids]
+    x0, y0 = min(xs), min(ys)
+    out.kids = [(k, dx - x0, dy - y0) for k, dx, dy in out.kids]
+    out.w, out.h = max(xs) - x0, max(ys) - y0
+
+
+def measure(ctx: Ctx, el: Element) -> Sized:
+    if isinstance(el, Node):
+        return _node_size(ctx, el)
+    if isinstance(el, Dots):
+        return _dots_size(ctx, el)
+    if isinstance(el, Rule):
+        return Sized(el, 0.0, 12.0)
+    if isinstance(el, Gap):
+        return Sized(el, el.width, el.height)
+    if isinstance(el, Cells):
+        return _cells_size(ctx, el)
+    if isinstance(el, Timeline):
+        return _timeline_size(ctx, el)
+    if isinstance(el, Row):
+        return _stack_size(ctx, el, True)
+    if isinstance(el, Column):
+        return _stack_size(ctx, el, False)
+    if isinstance(el, Grid):
+        return _grid_size(ctx, el)
+    if isinstance(el, Panel):
+        return _panel_size(ctx, el)
+    if isinstance(el, Flow):
+        return _flow_size(ctx, el)
+    if isinstance(el, Span):
+        raise SpecError("Span only goes inside a Grid row", source=el.loc, element=el.describe(),
+                        fix="put it in Grid(rows=[[...]]) or drop the Span")
+    raise SpecError(f"cannot lay out {type(el).__name__}", source=el.loc)
+
+
+# ---------------------------------------------------------------- placing
+
+def place(s: Sized, x: float, y: float, index: dict[str, Placed]) -> Placed:
+    box = Box(round(x, 2), round(y, 2), round(s.w, 2), round(s.h, 2))
+    shape = box
+    if s.shape_h is not None:
+        bw = s.extra["box_w"]
+        shape = Box(round(x + (s.w - bw) / 2, 2), box.y, round(bw, 2), round(s.shape_h, 2))
+    kids = [place(k, x + dx, y + dy, index) for k, dx, dy in s.kids]
+    p = Placed(s.el, box, shape, kids, s.text, s.caption, s.extra)
+    if s.el.id:
+        index[s.el.id] = p
+    return p
+
+
+def equalize(ctx: Ctx, body: Element) -> None:
+    """Nodes sharing `same_size` get the largest size of their group."""
+    for el in walk(body):
+        if isinstance(el, Node) and el.same_size:
+            s = _node_size(ctx, el)
+            w, h = ctx.sizes.get(el.same_size, (0.0, 0.0))
+            ctx.sizes[el.same_size] = (max(w, s.extra["box_w"]), max(h, s.shape_h))
+
+
+def layout(ctx: Ctx, body: Element) -> tuple[Placed, dict[str, Placed]]:
+    equalize(ctx, body)
+    index: dict[str, Placed] = {}
+    root = place(measure(ctx, body), 0.0, 0.0, index)
+    return root, index

@@ -1,0 +1,416 @@
+"""The spec language: pydantic models a spec file builds.
+
+A spec reads like the figure: nodes with bilingual labels, arranged by
+layouts (Flow, Grid, Column, Row, Panel), joined by edges, decorated by
+overlays (Region, Brace). Positions are computed, never written, unless an
+author pins something. Colours are theme tokens; every visible string carries
+zh and en (or says it is the same in both).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
+                      field_validator)
+
+from .errors import Source, caller_source
+
+# ---------------------------------------------------------------- text
+
+
+_MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
+
+
+def _needs_translation(s: str) -> bool:
+    """Words need a translation; numbers, punctuation and pure math do not."""
+    outside = _MATH.sub("", s)
+    return any(unicodedata.category(c).startswith("L") for c in outside)
+
+
+class I18n(BaseModel):
+    """A visible string in both languages."""
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def same(text: str) -> I18n:
+    """A string shown identically in zh and en ("GRPO", "$\\pi_\\theta$")."""
+    return I18n(zh=text, en=text)
+
+
+def _coerce_label(v: Any) -> Any:
+    if v is None or isinstance(v, I18n):
+        return v
+    if isinstance(v, (tuple, list)) and len(v) == 2 and all(isinstance(x, str) for x in v):
+        return I18n(zh=v[0], en=v[1])
+    if isinstance(v, dict):
+        return v
+    if isinstance(v, str):
+        if _needs_translation(v):
+            raise ValueError(
+                f"missing translation for {v!r}: write (\"中文\", \"English\"), "
+                f"or same({v!r}) when both languages show the same text")
+        return I18n(zh=v, en=v)
+    raise ValueError(f"a label is (\"中文\", \"English\"), same(\"...\") or a number/math string, not {type(v).__name__}")
+
+
+Label = Annotated[I18n, BeforeValidator(_coerce_label)]
+
+# ---------------------------------------------------------------- base
+
+Token = str  # a colour token of the theme, checked when the scene is built
+Dash = Literal["solid", "dashed", "dotted", "dashdot", "longdash"]
+Side = Literal["left", "right", "top", "bottom"]
+
+
+class Element(BaseModel):
+    """Anything placed on the page. Remembers the spec line that wrote it."""
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    _positional: ClassVar[tuple[str, ...]] = ()
+    _src: Source | None = PrivateAttr(default=None)
+
+    id: str | None = None
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        names = type(self)._positional
+        if len(args) > len(names):
+            raise TypeError(f"{type(self).__name__} takes at most {len(names)} positional "
+                            f"arguments ({', '.join(names)}), got {len(args)}")
+        for name, value in zip(names, args):
+            if name in kw:
+                raise TypeError(f"{type(self).__name__}: {name} given twice")
+            kw[name] = value
+        super().__init__(**kw)
+        self._src = caller_source()
+
+    @field_validator("id")
+    @classmethod
+    def _id_ok(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_\-]*", v):
+            raise ValueError(f"id {v!r} must start with a letter or _ and use only letters, digits, _ and -")
+        return v
+
+    @property
+    def loc(self) -> Source | None:
+        """Where the spec wrote this element."""
+        return self._src
+
+    def describe(self) -> str:
+        return f"{type(self).__name__}({self.id!r})" if self.id else type(self).__name__
+
+    def children(self) -> list["Element"]:
+        return []
+
+
+class TextStyle(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---------------------------------------------------------------- leaves
+
+Shape = Literal["round", "box", "ellipse", "circle", "pill", "plain"]
+Icon = Literal["nn", "lock"]
+
+
+class Node(Element):
+    """A box (or ellipse, circle, pill, or bare text) with a centred label.
+
+    Node("policy", ("策略模型", "Policy model"), fill="model", icon="nn")
+    """
+    _positional = ("id", "label")
+    label: Label | None = None
+    shape: Shape = "round"
+    fill: Token | None = "white"
+    stroke: Token | None = None
+    stroke_width: float | None = None
+    dash: Dash = "solid"
+    opacity: float = Field(1.0, ge=0, le=1)
+    color: Token = "text"
+    size: float | None = None          # font size; theme default when None
+    math_size: float | None = None     # size of inline math; theme default when None
+    bold: bool = False
+    font: Literal["sans", "serif"] = "sans"
+    align: Literal["center", "left", "right"] = "center"
+    icon: Icon | None = None           # drawn under the label, inside the box
+    badge: Icon | None = None          # small, bottom-right corner
+    caption: Label | None = None       # text under the box
+    caption_size: float | None = None
+    width: float | None = None         # minimum size; the label may grow it
+    height: float | None = None
+    same_size: str | None = None       # nodes sharing this key get one size
+    pad: float | None = None
+
+
+class Text(Node):
+    """Free text: a Node with no box."""
+    shape: Shape = "plain"
+    fill: Token | None = None
+    _positional = ("id", "label")
+
+
+class Dots(Element):
+    """The `•••` ellipsis between repeated items (`groups=2`: `••• •••`)."""
+    groups: int = Field(1, ge=1, le=4)
+    color: Token = "blue"
+    dot: float = 6.0
+    horizontal: bool = True
+
+
+class Rule(Element):
+    """A separator line across the container, with a soft shadow."""
+    color: Token = "black"
+    shadow: bool = True
+    inset: float = 0.0
+
+
+class Cells(Element):
+    """A token strip or tensor: rows of equal cells split by thin white lines."""
+    rows: list[list[Label]]
+    cell_width: float = 36
+    cell_height: float = 28
+    col_widths: list[float] | None = None
+    fill: Token = "panel"
+    row_fills: list[Token] | None = None
+    text_size: float = 16
+    color: Token = "muted"
+    sep: Token = "white"
+    overlay: Label | None = None        # e.g. (形状：3×896), centred over the cells
+    overlay_color: Token = "blue"
+    overlay_size: float = 27
+
+    @field_validator("rows")
+    @classmethod
+    def _rect(cls, v):
+        if not v or not v[0]:
+            raise ValueError("Cells needs at least one row with one cell")
+        n = len(v[0])
+        if any(len(r) != n for r in v):
+            raise ValueError(f"every row needs {n} cells, like the first")
+        return v
+
+
+class Mark(BaseModel):
+    """One date on a Timeline, with an event above and/or below the band."""
+    model_config = ConfigDict(extra="forbid")
+    when: Label
+    above: Label | None = None
+    below: Label | None = None
+
+
+class Timeline(Element):
+    """A chevron band with dates; events alternate above and below it."""
+    marks: list[Mark] = Field(min_length=1)
+    band_from: Token = "white"
+    band_to: Token = "amber-pale"
+    outline: Token = "navy"
+    event_fill: Token = "model"
+    connector: Token = "cyan"
+    event_width: float = 240
+    event_height: float = 150
+    band_height: float = 50
+    reach: float = 110                  # connector length between box and band
+    gap: float = 30                     # between neighbouring events on one side
+
+
+# ---------------------------------------------------------------- layouts
+
+Child = Union["Node", "Text", "Dots", "Rule", "Cells", "Timeline",
+              "Panel", "Column", "Row", "Grid", "Flow", "Span", "Gap"]
+
+
+class Gap(Element):
+    """Empty space of a given size (or an empty grid cell)."""
+    width: float = 0
+    height: float = 0
+
+
+class Span(Element):
+    """A grid cell that spans several columns and/or rows."""
+    _positional = ("child",)
+    child: Child
+    cols: int = Field(1, ge=1)
+    rows: int = Field(1, ge=1)
+    align: Literal["center", "start", "end", "stretch"] = "center"
+
+    def children(self):
+        return [self.child]
+
+
+Align = Literal["center", "start", "end"]
+
+
+class Column(Element):
+    """Children stacked top to bottom."""
+    children_: list[Child] = Field(alias="items")
+    gap: float = 30
+    align: Align = "center"
+
+    def __init__(self, *items: Any, **kw: Any) -> None:
+        if items:
+            kw["items"] = list(items)
+        super().__init__(**kw)
+
+    def children(self):
+        return list(self.children_)
+
+
+class Row(Column):
+    """Children side by side, left to right."""
+
+
+class Grid(Element):
+    """Rows of cells; a column is as wide as its widest cell. `None` leaves a
+    cell empty; Span(child, cols=2) spans cells."""
+    rows: list[list[Child | None]]
+    col_gap: float = 40
+    row_gap: float = 30
+    align: Align = "center"
+    col_align: list[Align] | None = None
+
+    def children(self):
+        return [c for r in self.rows for c in r if c is not None]
+
+
+class Flow(Element):
+    """A graph laid out by rank (Graphviz dot) from the edges between its
+    children: `direction` is the way the edges run."""
+    children_: list[Child] = Field(alias="items")
+    direction: Literal["LR", "TB", "RL", "BT"] = "LR"
+    rank_gap: float = 60
+    node_gap: float = 40
+    same_rank: list[list[str]] = []
+    straight: list[list[str]] = []     # chains kept on one line
+
+    def __init__(self, *items: Any, **kw: Any) -> None:
+        if items:
+            kw["items"] = list(items)
+        super().__init__(**kw)
+
+    def children(self):
+        return list(self.children_)
+
+
+class Panel(Element):
+    """A background (and/or outline) around a child layout, with a title."""
+    _positional = ("id", "child")
+    child: Child
+    title: Label | None = None
+    title_at: Literal["top-left", "top", "top-right", "bottom"] = "top-left"
+    title_color: Token = "text"
+    title_size: float | None = None
+    title_bold: bool = False
+    fill: Token | None = "panel"
+    stroke: Token | None = None
+    stroke_width: float | None = None
+    dash: Dash = "solid"
+    opacity: float = Field(1.0, ge=0, le=1)
+    padding: float | None = None
+    radius: float | None = None
+
+    def children(self):
+        return [self.child]
+
+
+# ---------------------------------------------------------------- edges & overlays
+
+class Edge(Element):
+    """An arrow from one node to another. `src`/`dst` are ids, optionally with
+    the side to leave/enter: "policy.top"."""
+    _positional = ("src", "dst")
+    src: str
+    dst: str
+    style: Dash = "solid"
+    color: Token = "black"
+    width: float | None = None
+    head: Literal["end", "start", "both", "none"] = "end"
+    route: Literal["ortho", "straight"] = "ortho"
+    label: Label | None = None
+    label_at: float = Field(0.5, ge=0, le=1)   # along the path
+    label_color: Token = "text"
+    label_size: float | None = None
+
+    def describe(self) -> str:
+        return f"Edge({self.src!r} -> {self.dst!r})"
+
+
+class Region(Element):
+    """A panel drawn behind a set of already placed nodes."""
+    _positional = ("id", "members")
+    members: list[str] = Field(min_length=1)
+    title: Label | None = None
+    title_color: Token = "blue"
+    title_bold: bool = True
+    title_size: float | None = None
+    fill: Token | None = "panel"
+    stroke: Token | None = None
+    opacity: float = 1.0
+    padding: float = 24
+    radius: float = 16
+
+
+class Brace(Element):
+    """A curly brace beside a set of nodes, with a label at its tip."""
+    _positional = ("members",)
+    members: list[str] = Field(min_length=1)
+    side: Side = "left"
+    label: Label | None = None
+    color: Token = "muted"
+    label_color: Token = "muted"
+    gap: float = 14
+    depth: float = 14
+
+
+Overlay = Union[Region, Brace]
+
+
+# ---------------------------------------------------------------- diagram
+
+class Diagram(BaseModel):
+    """One figure of the book: rendered to zh and en."""
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    chapter: Label
+    title: Label
+    body: Child
+    edges: list[Edge] = []
+    overlays: list[Overlay] = []
+    theme: str = "default"
+    min_width: float = 0
+    _src: Source | None = PrivateAttr(default=None)
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self._src = caller_source()
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", v):
+            raise ValueError(f"diagram id {v!r} must be a catalog slug: lowercase words joined by '-'")
+        return v
+
+    @property
+    def loc(self) -> Source | None:
+        """Where the spec wrote this element."""
+        return self._src
+
+    def _repr_svg_(self) -> str:  # Jupyter
+        from .pipeline import render_svg
+        return render_svg(self, "zh").decode()
+
+
+for _m in (Span, Column, Row, Grid, Flow, Panel, Diagram):
+    _m.model_rebuild()
+
+
+def walk(el: Element):
+    """Every element under `el`, parents first, in declaration order."""
+    yield el
+    for c in el.children():
+        yield from walk(c)

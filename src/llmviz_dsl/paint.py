@@ -1,0 +1,305 @@
+"""Paint: turn placed boxes, routed edges and overlays into scene primitives,
+inside the house frame with its footer band."""
+from __future__ import annotations
+
+import math
+
+from .geometry import Box, fmt
+from .layout import Ctx, Placed
+from .model import (Brace, Cells, Dots, Edge, Node, Panel, Region, Rule, Timeline)
+from .scene import Ellipse, Gradient, IconArt, Paint, Path, Poly, Rect, Scene, TextArt
+from .text import Block, Style, layout_text
+
+HEAD_SCALE = 1.0
+
+
+def node_radius(ctx: Ctx, n: Node, b: Box) -> float:
+    if n.shape == "pill":
+        return b.h / 2
+    if n.shape == "box":
+        return 0.0
+    return min(ctx.theme.box["radius"] * min(b.w, b.h), ctx.theme.box["radius_max"])
+
+
+def _paint(ctx: Ctx, el, fill, stroke, sw=None, dash="solid", opacity=1.0, shadow=False) -> Paint:
+    w = sw if sw is not None else ctx.theme.stroke["width"]
+    return Paint(ctx.color(fill, el, "fill") if isinstance(fill, str) else fill,
+                 ctx.color(stroke, el, "stroke"), w, ctx.theme.dash(dash, w) if stroke else None, opacity, shadow)
+
+
+def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
+    n: Node = p.el
+    b = p.shape
+    t = ctx.theme
+    if n.shape != "plain":
+        pt = _paint(ctx, n, n.fill, n.stroke, n.stroke_width or (t.stroke["hairline"] if n.stroke else None),
+                    n.dash, n.opacity)
+        if n.shape in ("ellipse", "circle"):
+            out.append(Ellipse(b.cx, b.cy, b.w / 2, b.h / 2, pt))
+        else:
+            out.append(Rect(b, node_radius(ctx, n, b), pt))
+    elif n.fill:
+        out.append(Rect(b, 0, _paint(ctx, n, n.fill, None)))
+    icon_h = 0.0
+    if n.icon:
+        from .layout import ICON_SIZE
+        iw, ih = ICON_SIZE[n.icon]
+        icon_h = ih + p.extra["icon_gap"]
+    if p.text:
+        content_h = p.text.height + icon_h
+        ty = b.y + (b.h - content_h) / 2
+        tx = {"center": b.cx - p.text.width / 2, "left": b.x + (n.pad if n.pad is not None else t.text["pad_x"]),
+              "right": b.right - (n.pad if n.pad is not None else t.text["pad_x"]) - p.text.width}[n.align]
+        out.append(TextArt(p.text, tx, ty))
+        icon_y = ty + p.text.height + p.extra["icon_gap"]
+    else:
+        icon_y = b.y + (b.h - icon_h) / 2
+    if n.icon:
+        from .layout import ICON_SIZE
+        iw, ih = ICON_SIZE[n.icon]
+        out.append(_icon(ctx, n.icon, Box(b.cx - iw / 2, icon_y, iw, ih)))
+    if n.badge:
+        from .layout import ICON_SIZE
+        iw, ih = ICON_SIZE[n.badge]
+        out.append(_icon(ctx, n.badge, Box(b.right - iw - 8, b.bottom - ih - 6, iw, ih)))
+    if p.caption:
+        out.append(TextArt(p.caption, b.cx - p.caption.width / 2, b.bottom + 6))
+
+
+def _icon(ctx: Ctx, name: str, box: Box) -> IconArt:
+    t = ctx.theme
+    if name == "lock":
+        return IconArt(name, box, t.color("dark-grey"), t.color("white"))
+    return IconArt(name, box, t.color(t.icon["nn_fill"]), t.color(t.icon["nn_stroke"]))
+
+
+def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
+    c: Cells = p.el
+    widths = p.extra["widths"]
+    sep = ctx.color(c.sep, c, "sep")
+    y = p.box.y
+    for r, row in enumerate(c.rows):
+        fill = (c.row_fills[r % len(c.row_fills)] if c.row_fills else c.fill)
+        x = p.box.x
+        for j, lab in enumerate(row):
+            box = Box(x, y, widths[j], c.cell_height)
+            out.append(Rect(box, 0, Paint(ctx.color(fill, c, "fill"), sep, 1.0)))
+            s = lab.get(ctx.lang)
+            if s:
+                blk = ctx.text(lab, c, c.text_size, c.color)
+                out.append(TextArt(blk, box.cx - blk.width / 2, box.cy - blk.height / 2))
+            x += widths[j]
+        y += c.cell_height
+    if c.overlay:
+        blk = ctx.text(c.overlay, c, c.overlay_size, c.overlay_color)
+        out.append(TextArt(blk, p.box.cx - blk.width / 2, p.box.cy - blk.height / 2))
+
+
+def paint_dots(ctx: Ctx, p: Placed, out: list) -> None:
+    d: Dots = p.el
+    col = ctx.color(d.color, d, "colour")
+    r = d.dot / 2
+    pos = p.box.x if d.horizontal else p.box.y
+    for g in range(d.groups):
+        for i in range(3):
+            c = pos + r
+            cx, cy = (c, p.box.cy) if d.horizontal else (p.box.cx, c)
+            out.append(Ellipse(cx, cy, r, r, Paint(col)))
+            pos += d.dot * 1.9
+        pos += d.dot * 3 - d.dot * 0.9
+
+
+def paint_rule(ctx: Ctx, p: Placed, out: list) -> None:
+    r: Rule = p.el
+    y = p.box.cy
+    x0, x1 = p.box.x + r.inset, p.box.right - r.inset
+    if r.shadow:
+        out.append(Poly([(x0, y + 2), (x1, y + 2)], Paint(None, ctx.color("grey"), 1.5, None, 0.5, True)))
+    out.append(Poly([(x0, y), (x1, y)], Paint(None, ctx.color(r.color, r, "colour"), 1.33)))
+
+
+def paint_panel(ctx: Ctx, p: Placed, out: list) -> None:
+    pn: Panel = p.el
+    t = ctx.theme
+    radius = pn.radius if pn.radius is not None else t.panel["radius"]
+    if pn.fill or pn.stroke:
+        out.append(Rect(p.box, radius, _paint(ctx, pn, pn.fill, pn.stroke,
+                                               pn.stroke_width or (t.stroke["hairline"] if pn.stroke else None),
+                                               pn.dash, pn.opacity)))
+    if p.text:
+        _title(ctx, p.box, p.text, pn.title_at, pn.padding if pn.padding is not None else t.panel["padding"], out)
+
+
+def _title(ctx: Ctx, box: Box, blk: Block, at: str, pad: float, out: list) -> None:
+    if at == "bottom":
+        x, y = box.cx - blk.width / 2, box.bottom - pad * 0.6 - blk.height
+    else:
+        y = box.y + pad * 0.7
+        x = {"top-left": box.x + pad, "top": box.cx - blk.width / 2,
+             "top-right": box.right - pad - blk.width}[at]
+    out.append(TextArt(blk, x, y))
+
+
+def paint_timeline(ctx: Ctx, p: Placed, out: list) -> None:
+    tl: Timeline = p.el
+    b = p.box
+    ex = p.extra
+    band_y = b.y + ex["h_above"] + tl.reach
+    bh = tl.band_height
+    notch = bh * 0.5
+    x0, x1 = b.x, b.right
+    d = (f"M{fmt(x0)} {fmt(band_y)}H{fmt(x1 - notch)}L{fmt(x1)} {fmt(band_y + bh / 2)}"
+         f"L{fmt(x1 - notch)} {fmt(band_y + bh)}H{fmt(x0)}L{fmt(x0 + notch)} {fmt(band_y + bh / 2)}Z")
+    grad = Gradient(((0.0, ctx.color(tl.band_from, tl)), (1.0, ctx.color(tl.band_to, tl))))
+    out.append(Path(d, Paint(grad, ctx.color(tl.outline, tl), 1.33)))
+    conn = ctx.color(tl.connector, tl)
+    for x, (when, ev) in zip(ex["xs"], ex["marks"]):
+        cx = b.x + x
+        out.append(TextArt(when, cx - when.width / 2, band_y + (bh - when.height) / 2))
+        for side, (blk, w, h) in ev.items():
+            if side == "above":
+                box = Box(cx - w / 2, band_y - tl.reach - h, w, h)
+                ya, yb = box.bottom + 12, band_y - 8
+            else:
+                box = Box(cx - w / 2, band_y + bh + tl.reach, w, h)
+                ya, yb = band_y + bh + 8, box.y - 12
+            out.append(Rect(box, min(ctx.theme.box["radius_max"], 0.08 * min(w, h)),
+                            Paint(ctx.color(tl.event_fill, tl))))
+            out.append(TextArt(blk, box.cx - blk.width / 2, box.cy - blk.height / 2))
+            out.append(Poly([(cx, ya), (cx, yb)], Paint(None, conn, 1.33)))
+
+
+def paint_tree(ctx: Ctx, p: Placed, out: list) -> None:
+    el = p.el
+    if isinstance(el, Node):
+        paint_node(ctx, p, out)
+    elif isinstance(el, Cells):
+        paint_cells(ctx, p, out)
+    elif isinstance(el, Dots):
+        paint_dots(ctx, p, out)
+    elif isinstance(el, Rule):
+        paint_rule(ctx, p, out)
+    elif isinstance(el, Timeline):
+        paint_timeline(ctx, p, out)
+    elif isinstance(el, Panel):
+        paint_panel(ctx, p, out)
+    for k in p.kids:
+        paint_tree(ctx, k, out)
+
+
+# ---------------------------------------------------------------- edges
+
+def arrow_head(tip, frm, size: float):
+    """Triangle with its tip at `tip`, pointing away from `frm`; returns the
+    polygon and the point where the line should stop."""
+    dx, dy = tip[0] - frm[0], tip[1] - frm[1]
+    L = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / L, dy / L
+    base = (tip[0] - ux * size, tip[1] - uy * size)
+    half = size / 2
+    pts = [tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)]
+    return pts, (tip[0] - ux * size * 0.8, tip[1] - uy * size * 0.8)
+
+
+def paint_edge(ctx: Ctx, e: Edge, pts: list, out: list) -> None:
+    t = ctx.theme
+    col = ctx.color(e.color, e, "colour")
+    w = e.width or t.stroke["arrow"]
+    size = t.arrow["length"]
+    pts = list(pts)
+    heads = []
+    if e.head in ("end", "both"):
+        poly, stop = arrow_head(pts[-1], pts[-2], size)
+        heads.append(poly)
+        pts[-1] = stop
+    if e.head in ("start", "both"):
+        poly, stop = arrow_head(pts[0], pts[1], size)
+        heads.append(poly)
+        pts[0] = stop
+    out.append(Poly(pts, Paint(None, col, w, t.dash(e.style, w))))
+    for h in heads:
+        out.append(Poly(h, Paint(col), True))
+
+
+def paint_brace(ctx: Ctx, br: Brace, box: Box, label: Block | None, out: list) -> Box:
+    """A curly brace along one side of `box`; returns the area it used."""
+    col = ctx.color(br.color, br, "colour")
+    g, dp = br.gap, br.depth
+    if br.side in ("left", "right"):
+        s = -1 if br.side == "left" else 1
+        x = (box.x - g) if s < 0 else (box.right + g)
+        y0, y1, ym = box.y, box.bottom, box.cy
+        xt = x + s * dp
+        xm = x + s * dp / 2
+        d = (f"M{fmt(x)} {fmt(y0)}Q{fmt(xm)} {fmt(y0)} {fmt(xm)} {fmt(y0 + dp / 2)}V{fmt(ym - dp / 2)}"
+             f"Q{fmt(xm)} {fmt(ym)} {fmt(xt)} {fmt(ym)}Q{fmt(xm)} {fmt(ym)} {fmt(xm)} {fmt(ym + dp / 2)}"
+             f"V{fmt(y1 - dp / 2)}Q{fmt(xm)} {fmt(y1)} {fmt(x)} {fmt(y1)}")
+        out.append(Path(d, Paint(None, col, 1.33)))
+        used = Box(min(x, xt), y0, dp, y1 - y0)
+        if label:
+            lx = xt + s * 8 - (label.width if s < 0 else 0)
+            out.append(TextArt(label, lx, ym - label.height / 2))
+            used = used.union(Box(lx, ym - label.height / 2, label.width, label.height))
+        return used
+    s = -1 if br.side == "top" else 1
+    y = (box.y - g) if s < 0 else (box.bottom + g)
+    x0, x1, xm_ = box.x, box.right, box.cx
+    yt = y + s * dp
+    ym = y + s * dp / 2
+    d = (f"M{fmt(x0)} {fmt(y)}Q{fmt(x0)} {fmt(ym)} {fmt(x0 + dp / 2)} {fmt(ym)}H{fmt(xm_ - dp / 2)}"
+         f"Q{fmt(xm_)} {fmt(ym)} {fmt(xm_)} {fmt(yt)}Q{fmt(xm_)} {fmt(ym)} {fmt(xm_ + dp / 2)} {fmt(ym)}"
+         f"H{fmt(x1 - dp / 2)}Q{fmt(x1)} {fmt(ym)} {fmt(x1)} {fmt(y)}")
+    out.append(Path(d, Paint(None, col, 1.33)))
+    used = Box(x0, min(y, yt), x1 - x0, dp)
+    if label:
+        ly = yt + 6 if s > 0 else yt - 6 - label.height
+        out.append(TextArt(label, xm_ - label.width / 2, ly))
+        used = used.union(Box(xm_ - label.width / 2, ly, label.width, label.height))
+    return used
+
+
+def paint_region(ctx: Ctx, r: Region, box: Box, title: Block | None, out: list) -> None:
+    out.append(Rect(box, r.radius, _paint(ctx, r, r.fill, r.stroke, None, "solid", r.opacity)))
+    if title:
+        out.append(TextArt(title, box.x + r.padding * 0.8, box.y + r.padding * 0.5))
+
+
+# ---------------------------------------------------------------- frame & footer
+
+def frame_and_footer(ctx: Ctx, W: float, H: float, title: str) -> list:
+    t = ctx.theme
+    fr, ft = t.frame, t.footer
+    out: list = []
+    rad = fr["radius"] * min(W, H)
+    out.append(Rect(Box(0.5, 0.5, W - 1, H - 1), rad,
+                    Paint(None, t.color(fr["stroke"]), fr["width"])))
+    bottom = H - 0.5 - ft["lift"]
+    top = bottom - ft["height"]
+    tblk = layout_text(ctx.fonts, title, Style(ft["title_size"], ft["title_size"], t.color(ft["title_color"]),
+                                               "serif", True))
+    runs = ft[f"credit_{ctx.lang}"]
+    cblocks = []
+    for s, style in runs:
+        fam = "sans" if style == "b" else "serif"
+        cblocks.append(layout_text(ctx.fonts, s, Style(ft["credit_size"], ft["credit_size"],
+                                                       t.color(ft["credit_color"]), fam, style == "b",
+                                                       style == "i")))
+    cw = sum(b.width for b in cblocks)
+    x0 = ft["inset"]
+    bw = max(ft["min_width"] * W, tblk.width + 2 * ft["slant"] + 80)
+    # Keep the credit clear of the band.
+    bw = min(bw, W - 20 - cw - x0 - ft["slant"] - 16)
+    out.append(Poly([(x0, bottom), (x0 + ft["slant"], top), (x0 + bw + ft["slant"], top), (x0 + bw, bottom)],
+                    Paint(t.color(ft["fill"])), True))
+    base = top + ft["height"] / 2 + tblk.height / 2 - (tblk.height - tblk.lines[0].baseline)
+    out.append(TextArt(tblk, x0 + ft["slant"] / 2 + bw / 2 - tblk.width / 2, base - tblk.lines[0].baseline))
+    x = W - 18 - cw
+    for b in cblocks:
+        out.append(TextArt(b, x, base - b.lines[0].baseline))
+        x += b.width
+    return out
+
+
+def footer_height(ctx: Ctx) -> float:
+    ft = ctx.theme.footer
+    return ft["height"] + ft["lift"] + 0.5

@@ -1,0 +1,190 @@
+"""The pipeline, one stage a module:
+
+spec (model) -> check -> layout (measured text, Graphviz ranks) -> route ->
+paint (scene) -> svg -> png.
+"""
+from __future__ import annotations
+
+from .check import check
+from .errors import SpecError
+from .fonts import fonts_for
+from .geometry import Box
+from .layout import Ctx, Placed, layout
+from .model import Brace, Cells, Diagram, Dots, Edge, Node, Panel, Region, Timeline, walk
+from .paint import (footer_height, frame_and_footer, paint_brace, paint_edge, paint_region,
+                    paint_tree)
+from .route import Router, straight
+from .scene import Scene, TextArt
+from .svg import to_svg
+from .theme import load_theme
+
+OBSTACLES = (Node, Cells, Dots, Timeline, Panel)
+
+
+def _parents(root: Placed) -> dict[int, list[Placed]]:
+    out: dict[int, list[Placed]] = {}
+
+    def rec(p: Placed, chain: list[Placed]) -> None:
+        out[id(p)] = chain
+        for k in p.kids:
+            rec(k, chain + [p])
+    rec(root, [])
+    return out
+
+
+def _descendants(p: Placed):
+    for k in p.kids:
+        yield k
+        yield from _descendants(k)
+
+
+def _key(p: Placed) -> str:
+    return p.el.id or f"#{id(p.el)}"
+
+
+def _endpoint(ref: str, index: dict[str, Placed], e: Edge) -> tuple[Placed, str | None]:
+    nid, _, side = ref.partition(".")
+    if nid not in index:
+        raise SpecError(f"unknown node {nid!r}", source=e.loc, element=e.describe(),
+                        fix=f"use one of the ids: {', '.join(sorted(index))}")
+    return index[nid], (side or None)
+
+
+def route_edges(ctx: Ctx, root: Placed, index: dict[str, Placed], edges: list[Edge]):
+    parents = _parents(root)
+    obstacles = []
+    stack = [root]
+    while stack:
+        p = stack.pop()
+        stack.extend(p.kids)
+        if isinstance(p.el, OBSTACLES):
+            obstacles.append((p.shape if isinstance(p.el, Node) else p.box, frozenset({_key(p)})))
+            if isinstance(p.el, Node) and p.caption:
+                cb = p.box
+                obstacles.append((Box(cb.x, p.shape.bottom + 2, cb.w, cb.bottom - p.shape.bottom - 2),
+                                  frozenset({_key(p) + ".caption"})))
+    obstacles.sort(key=lambda o: (o[0].y, o[0].x, o[0].w, o[0].h))
+    router = Router(obstacles)
+    routes = []
+    for e in edges:
+        a, sa = _endpoint(e.src, index, e)
+        b, sb = _endpoint(e.dst, index, e)
+        if e.route == "straight":
+            pts = straight(a.shape, b.shape, sa, sb)
+        else:
+            # Containers of either end are crossed; so is what lies inside either end.
+            inner = [_key(x) for end in (a, b) for x in _descendants(end)]
+            skip = frozenset([_key(x) for x in parents[id(a)] + parents[id(b)]] + inner)
+            sides = ("right", "bottom", "top", "left")
+            pts = router.ortho(_key(a), _key(b), a.shape, b.shape,
+                               (sa,) if sa else sides, (sb,) if sb else sides, skip)
+            router.commit(pts, _key(a), _key(b))
+        routes.append((e, pts))
+    return routes, obstacles
+
+
+def _label_box(ctx: Ctx, e: Edge, pts, blk, taken: list[Box]) -> Box:
+    """Beside the path near `label_at`, clear of boxes and other labels."""
+    segs = list(zip(pts, pts[1:]))
+    lengths = [abs(q[0] - p[0]) + abs(q[1] - p[1]) for p, q in segs]
+    total = sum(lengths) or 1.0
+    cands = []
+    for frac in (e.label_at, e.label_at + 0.15, e.label_at - 0.15, e.label_at + 0.3, e.label_at - 0.3):
+        frac = min(max(frac, 0.02), 0.98)
+        dist = frac * total
+        for (p, q), L in zip(segs, lengths):
+            if dist <= L or (p, q) == segs[-1]:
+                t = dist / L if L else 0
+                x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+                horiz = abs(q[1] - p[1]) < abs(q[0] - p[0])
+                if horiz:
+                    cands += [Box(x - blk.width / 2, y - 6 - blk.height, blk.width, blk.height),
+                              Box(x - blk.width / 2, y + 6, blk.width, blk.height)]
+                else:
+                    cands += [Box(x + 8, y - blk.height / 2, blk.width, blk.height),
+                              Box(x - 8 - blk.width, y - blk.height / 2, blk.width, blk.height)]
+                break
+            dist -= L
+    for c in cands:
+        if not any(c.overlaps(t, 0.5) for t in taken):
+            return c
+    return cands[0]
+
+
+def build_scene(d: Diagram, lang: str) -> Scene:
+    theme = load_theme(d.theme)
+    check(d, theme)
+    ctx = Ctx(theme, fonts_for(theme), lang, d.edges)
+    root, index = layout(ctx, d.body)
+    routes, obstacles = route_edges(ctx, root, index, d.edges)
+
+    back: list = []
+    for ov in d.overlays:
+        if isinstance(ov, Region):
+            box = None
+            for m in ov.members:
+                p = _endpoint(m, index, ov)[0]
+                box = p.box if box is None else box.union(p.box)
+            title = ctx.text(ov.title, ov, ov.title_size, ov.title_color, ov.title_bold) if ov.title else None
+            top = (title.height + ov.padding * 0.6) if title else 0
+            box = Box(box.x - ov.padding, box.y - ov.padding - top, box.w + 2 * ov.padding,
+                      box.h + 2 * ov.padding + top)
+            paint_region(ctx, ov, box, title, back)
+    items: list = []
+    paint_tree(ctx, root, items)
+    taken = [o[0] for o in obstacles]
+    for e, pts in routes:
+        paint_edge(ctx, e, pts, items)
+    for e, pts in routes:
+        if e.label:
+            blk = ctx.text(e.label, e, e.label_size, e.label_color)
+            box = _label_box(ctx, e, pts, blk, taken)
+            taken.append(box)
+            items.append(TextArt(blk, box.x, box.y))
+    for ov in d.overlays:
+        if isinstance(ov, Brace):
+            box = None
+            for m in ov.members:
+                p = _endpoint(m, index, ov)[0]
+                box = p.shape if box is None else box.union(p.shape)
+            lab = ctx.text(ov.label, ov, None, ov.label_color) if ov.label else None
+            paint_brace(ctx, ov, box, lab, items)
+
+    # Canvas: content bounds + margins, frame and footer band below.
+    allitems = back + items
+    x0, y0, x1, y1 = _bounds(allitems)
+    t = theme.frame
+    m = t["margin"]
+    W = max(x1 - x0 + 2 * m, d.min_width)
+    dx = (W - (x1 - x0)) / 2 - x0
+    dy = m - y0
+    H = (y1 - y0) + m + t["footer_gap"] + footer_height(ctx) + 8
+    scene = Scene(round(W, 2), round(H, 2), d.title.get(lang), lang)
+    scene.content = allitems
+    scene.offset = (round(dx, 2), round(dy, 2))
+    scene.items = frame_and_footer(ctx, scene.width, scene.height, d.title.get(lang))
+    return scene
+
+
+def _bounds(items) -> tuple[float, float, float, float]:
+    from .scene import Ellipse, IconArt, Path, Poly, Rect
+    xs, ys = [], []
+    for it in items:
+        if isinstance(it, (Rect, IconArt)):
+            b = it.box
+            xs += [b.x, b.right]; ys += [b.y, b.bottom]
+        elif isinstance(it, Ellipse):
+            xs += [it.cx - it.rx, it.cx + it.rx]; ys += [it.cy - it.ry, it.cy + it.ry]
+        elif isinstance(it, Poly):
+            xs += [p[0] for p in it.points]; ys += [p[1] for p in it.points]
+        elif isinstance(it, TextArt):
+            xs += [it.x, it.x + it.block.width]; ys += [it.y, it.y + it.block.height]
+        elif isinstance(it, Path):
+            import re
+            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", it.d)]
+            xs += nums[0::2]; ys += nums[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def render_svg(d: Diagram, lang: str, text_layer: bool = True) -> bytes:
+    return to_svg(build_scene(d, lang), text_layer)

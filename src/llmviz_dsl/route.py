@@ -1,0 +1,230 @@
+"""Edge routing on the final boxes.
+
+Orthogonal edges: A* over an orthogonal visibility grid (the lines beside
+every box and down the middle of every gap), costing length, bends and
+running on top of an unrelated edge. Edges never pass through a box. Edges
+that share a source (fan-out) or a target (fan-in) may share a trunk.
+"""
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .geometry import Box
+
+Point = tuple[float, float]
+NORMAL = {"left": (-1, 0), "right": (1, 0), "top": (0, -1), "bottom": (0, 1)}
+MARGIN = 14.0
+BEND = 40.0
+OVERLAP = 400.0
+CROSS = 200.0
+PORT = 80.0       # cost of a side that faces away from the other end
+
+
+def _side_cost(side: str, frm: Box, to: Box) -> float:
+    import math
+    dx, dy = to.cx - frm.cx, to.cy - frm.cy
+    L = math.hypot(dx, dy) or 1.0
+    nx, ny = NORMAL[side]
+    return PORT * (1 - (nx * dx + ny * dy) / L)
+
+
+@dataclass
+class Seg:
+    horizontal: bool
+    at: float
+    a: float
+    b: float
+    src: str
+    dst: str
+
+
+def port(b: Box, side: str) -> Point:
+    return {"left": (b.x, b.cy), "right": (b.right, b.cy),
+            "top": (b.cx, b.y), "bottom": (b.cx, b.bottom)}[side]
+
+
+def _r(v: float) -> float:
+    return round(v, 2)
+
+
+class Router:
+    def __init__(self, obstacles: list[tuple[Box, frozenset[str]]]) -> None:
+        self.obstacles = obstacles
+        self.used: list[Seg] = []
+
+    # -------------------------------------------------------- helpers
+    def _blocked(self, p: Point, q: Point, skip: frozenset[str]) -> bool:
+        x0, x1 = sorted((p[0], q[0]))
+        y0, y1 = sorted((p[1], q[1]))
+        m = MARGIN - 1.0
+        for b, ids in self.obstacles:
+            if ids & skip:
+                continue
+            if x0 < b.right + m and x1 > b.x - m and y0 < b.bottom + m and y1 > b.y - m:
+                return True
+        return False
+
+    def _overlap_cost(self, p: Point, q: Point, src: str, dst: str) -> float:
+        horiz = p[1] == q[1]
+        at = p[1] if horiz else p[0]
+        a, b = sorted((p[0], q[0]) if horiz else (p[1], q[1]))
+        cost = 0.0
+        for s in self.used:
+            related = s.src == src or s.dst == dst
+            if s.horizontal == horiz:
+                if abs(s.at - at) < 2 and not related and min(b, s.b) - max(a, s.a) > 1:
+                    cost += OVERLAP
+            elif a < s.at < b and s.a < at < s.b and not related:
+                cost += CROSS
+        return cost
+
+    # -------------------------------------------------------- routing
+    def ortho(self, src_id: str, dst_id: str, S: Box, D: Box, src_sides, dst_sides,
+              skip: frozenset[str]) -> list[Point]:
+        xs, ys = set(), set()
+        boxes = [b for b, _ in self.obstacles] + [S, D]
+        for b in boxes:
+            xs.update((_r(b.x - MARGIN), _r(b.right + MARGIN)))
+            ys.update((_r(b.y - MARGIN), _r(b.bottom + MARGIN)))
+        for coords, lo, hi in ((xs, "x", "right"), (ys, "y", "bottom")):
+            edges = sorted({getattr(b, lo) for b in boxes} | {getattr(b, hi) for b in boxes})
+            for a, c in zip(edges, edges[1:]):
+                if c - a > 2 * MARGIN:
+                    coords.add(_r((a + c) / 2))
+            coords.add(_r(edges[0] - 3 * MARGIN))
+            coords.add(_r(edges[-1] + 3 * MARGIN))
+        starts, goals = [], {}
+        for side in src_sides:
+            p = port(S, side)
+            nx, ny = NORMAL[side]
+            q = (_r(p[0] + nx * MARGIN), _r(p[1] + ny * MARGIN))
+            xs.add(q[0]); ys.add(q[1]); xs.add(_r(p[0])); ys.add(_r(p[1]))
+            starts.append((q, (nx, ny), p, _side_cost(side, S, D) if len(src_sides) > 1 else 0.0))
+        for side in dst_sides:
+            p = port(D, side)
+            nx, ny = NORMAL[side]
+            q = (_r(p[0] + nx * MARGIN), _r(p[1] + ny * MARGIN))
+            xs.add(q[0]); ys.add(q[1]); xs.add(_r(p[0])); ys.add(_r(p[1]))
+            goals[q] = ((-nx, -ny), p, _side_cost(side, D, S) if len(dst_sides) > 1 else 0.0)
+        X, Y = sorted(xs), sorted(ys)
+
+        def h(pt):
+            return min(abs(pt[0] - g[0]) + abs(pt[1] - g[1]) for g in goals)
+
+        heap, best, prev = [], {}, {}
+        for q, d, p, c0 in starts:
+            # A stub that leaves into another box is not a way out.
+            if self._blocked(p, q, skip | {src_id}):
+                continue
+            st = (q, d)
+            best[st] = c0
+            prev[st] = (None, p)
+            heapq.heappush(heap, (c0 + h(q), c0, q, d))
+        found = None
+        while heap:
+            f, g, pt, d = heapq.heappop(heap)
+            if g > best.get((pt, d), 1e18):
+                continue
+            if pt in goals:
+                need, _, c1 = goals[pt]
+                extra = c1 + (0.0 if d == need else BEND * (2 if d == (-need[0], -need[1]) else 1))
+                if found is None or g + extra < found[0]:
+                    found = (g + extra, (pt, d))
+                continue
+            if found is not None and f >= found[0]:
+                break
+            for nd in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+                if nd == (-d[0], -d[1]):
+                    continue
+                if nd[0]:
+                    i = bisect_left(X, pt[0])
+                    j = i + 1 if nd[0] > 0 else i - 1
+                    if j < 0 or j >= len(X):
+                        continue
+                    q = (X[j], pt[1])
+                else:
+                    i = bisect_left(Y, pt[1])
+                    j = i + 1 if nd[1] > 0 else i - 1
+                    if j < 0 or j >= len(Y):
+                        continue
+                    q = (pt[0], Y[j])
+                if self._blocked(pt, q, skip):
+                    continue
+                cost = g + abs(q[0] - pt[0]) + abs(q[1] - pt[1])
+                if nd != d:
+                    cost += BEND
+                cost += self._overlap_cost(pt, q, src_id, dst_id)
+                if cost < best.get((q, nd), 1e18):
+                    best[(q, nd)] = cost
+                    prev[(q, nd)] = ((pt, d), None)
+                    heapq.heappush(heap, (cost + h(q), cost, q, nd))
+        if found is None:
+            a = port(S, src_sides[0])
+            b = port(D, dst_sides[0])
+            return [a, (a[0], b[1]), b] if a[0] != b[0] and a[1] != b[1] else [a, b]
+        st = found[1]
+        pts = [goals[st[0]][1], st[0]]
+        while True:
+            back, origin = prev[st]
+            if back is None:
+                pts.append(origin)
+                break
+            pts.append(back[0])
+            st = back
+        pts.reverse()
+        return simplify(pts)
+
+    def commit(self, pts: list[Point], src: str, dst: str) -> None:
+        for p, q in zip(pts, pts[1:]):
+            horiz = abs(p[1] - q[1]) < 0.01
+            a, b = sorted((p[0], q[0]) if horiz else (p[1], q[1]))
+            self.used.append(Seg(horiz, p[1] if horiz else p[0], a, b, src, dst))
+
+
+def simplify(pts: list[Point]) -> list[Point]:
+    out: list[Point] = []
+    for p in pts:
+        if out and abs(out[-1][0] - p[0]) < 0.01 and abs(out[-1][1] - p[1]) < 0.01:
+            continue
+        if len(out) >= 2:
+            a, b = out[-2], out[-1]
+            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or \
+               (abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+def straight(S: Box, D: Box, src_side: str | None, dst_side: str | None) -> list[Point]:
+    """A straight edge between facing sides (diagonal if need be)."""
+    if src_side is None or dst_side is None:
+        dx, dy = D.cx - S.cx, D.cy - S.cy
+        if abs(dy) * 1.2 >= abs(dx) or (D.y >= S.bottom or S.y >= D.bottom):
+            a, b = ("bottom", "top") if dy > 0 else ("top", "bottom")
+        else:
+            a, b = ("right", "left") if dx > 0 else ("left", "right")
+        src_side, dst_side = src_side or a, dst_side or b
+    return [port(S, src_side), port(D, dst_side)]
+
+
+def segment_hits_box(p: Point, q: Point, b: Box) -> bool:
+    """Does segment pq pass through the interior of b (Liang-Barsky)?"""
+    x0, y0 = p
+    dx, dy = q[0] - x0, q[1] - y0
+    t0, t1 = 0.0, 1.0
+    for pp, qq in ((-dx, x0 - b.x), (dx, b.right - x0), (-dy, y0 - b.y), (dy, b.bottom - y0)):
+        if pp == 0:
+            if qq <= 0:
+                return False
+        else:
+            t = qq / pp
+            if pp < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 >= t1:
+                return False
+    return t1 - t0 > 1e-6

@@ -1,0 +1,82 @@
+"""The drawable scene: primitives in page coordinates, ready to serialise."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .geometry import Box
+from .text import Block
+
+
+@dataclass(frozen=True)
+class Gradient:
+    """Linear gradient along the box, left to right unless vertical."""
+    stops: tuple[tuple[float, str], ...]
+    vertical: bool = False
+
+
+@dataclass
+class Paint:
+    fill: str | Gradient | None = None
+    stroke: str | None = None
+    width: float = 1.0
+    dash: list[float] | None = None
+    opacity: float = 1.0
+    shadow: bool = False
+
+
+@dataclass
+class Rect:
+    box: Box
+    rx: float
+    paint: Paint
+
+
+@dataclass
+class Ellipse:
+    cx: float
+    cy: float
+    rx: float
+    ry: float
+    paint: Paint
+
+
+@dataclass
+class Path:
+    d: str
+    paint: Paint
+
+
+@dataclass
+class Poly:
+    points: list[tuple[float, float]]
+    paint: Paint
+    closed: bool = False
+
+
+@dataclass
+class TextArt:
+    block: Block
+    x: float          # block top-left
+    y: float
+
+
+@dataclass
+class IconArt:
+    name: str
+    box: Box
+    fill: str
+    stroke: str
+
+
+Prim = Rect | Ellipse | Path | Poly | TextArt | IconArt
+
+
+@dataclass
+class Scene:
+    width: float
+    height: float
+    title: str
+    lang: str
+    items: list[Prim] = field(default_factory=list)      # page furniture (frame, footer)
+    content: list[Prim] = field(default_factory=list)    # the figure, drawn at `offset`
+    offset: tuple[float, float] = (0.0, 0.0)

@@ -1,0 +1,88 @@
+"""Labels: lines of text runs and inline `$math$`, measured and laid out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .fonts import Fonts, Run
+from .mathtex import MathBox, render_math
+from .model import _MATH
+
+# The em box that CJK glyphs fill: centring on it centres labels visually.
+ASCENT, DESCENT = 0.88, 0.20
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float
+    math_size: float
+    color: str            # resolved hex
+    family: str = "sans"
+    bold: bool = False
+    italic: bool = False
+    align: str = "center"
+    line_gap: float = 1.22
+
+
+@dataclass
+class Piece:
+    x: float              # from the block's left
+    baseline: float       # from the block's top
+    run: Run | None = None
+    math: MathBox | None = None
+
+
+@dataclass
+class Line:
+    text: str
+    x: float
+    baseline: float
+    width: float
+    size: float
+
+
+@dataclass
+class Block:
+    width: float
+    height: float
+    color: str
+    pieces: list[Piece] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+def layout_text(fonts: Fonts, text: str, st: Style) -> Block:
+    """Lay out a label: lines split on newlines, `$...$` set as math."""
+    rows = []
+    for raw in text.split("\n"):
+        items, x = [], 0.0
+        asc, desc = ASCENT * st.size, DESCENT * st.size
+        pos = 0
+        for m in list(_MATH.finditer(raw)) + [None]:
+            seg = raw[pos:m.start()] if m else raw[pos:]
+            seg = seg.replace("\\$", "$")
+            if seg:
+                for run in fonts.shape(seg, st.size, st.family, st.bold, st.italic):
+                    items.append((x, run, None))
+                    x += run.width
+            if m:
+                mb = render_math(m.group(1), st.math_size, st.color)
+                items.append((x, None, mb))
+                x += mb.width
+                asc, desc = max(asc, mb.ascent), max(desc, mb.descent)
+                pos = m.end()
+        plain = _MATH.sub(lambda mm: mm.group(1), raw)
+        rows.append((items, x, asc, desc, plain))
+    block = Block(0.0, 0.0, st.color)
+    width = max(r[1] for r in rows)
+    pitch = st.size * st.line_gap
+    base = 0.0
+    for i, (items, w, asc, desc, plain) in enumerate(rows):
+        if i == 0:
+            base = asc
+        else:
+            base += max(pitch, rows[i - 1][3] + asc + 0.1 * st.size)
+        dx = {"center": (width - w) / 2, "left": 0.0, "right": width - w}[st.align]
+        for x, run, mb in items:
+            block.pieces.append(Piece(dx + x, base, run, mb))
+        block.lines.append(Line(plain, dx, base, w, st.size))
+    block.width, block.height = width, base + rows[-1][3]
+    return block
