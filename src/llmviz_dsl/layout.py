@@ -238,6 +238,8 @@ def _panel_size(ctx: Ctx, p: Panel) -> Sized:
 
 
 def _flow_size(ctx: Ctx, f: Flow) -> Sized:
+    import os
+    os.environ.setdefault("FONTCONFIG_FILE", os.path.join(os.path.dirname(__file__), "data", "fonts.conf"))
     import pygraphviz as pgv
     kids = [measure(ctx, c) for c in f.children()]
     owner: dict[str, int] = {}

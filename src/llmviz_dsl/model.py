@@ -196,7 +196,10 @@ class Cells(Element):
 
 
 class Mark(BaseModel):
-    """One date on a Timeline, with an event above and/or below the band."""
+    """One date on a Timeline, with an event above and/or below the band.
+
+    Events sit on an even rhythm in declaration order (a mark's `above`
+    before its `below`); the date is centred under its mark's events."""
     model_config = ConfigDict(extra="forbid")
     when: Label
     above: Label | None = None
@@ -204,18 +207,28 @@ class Mark(BaseModel):
 
 
 class Timeline(Element):
-    """A chevron band with dates; events alternate above and below it."""
+    """A chevron band with dates; events alternate above and below it.
+
+    Events are spaced evenly (the step is the smallest that keeps boxes on one
+    side and neighbouring dates apart); boxes on one side share one height;
+    a thin vertical connector joins each box centre to the band."""
     marks: list[Mark] = Field(min_length=1)
     band_from: Token = "white"
     band_to: Token = "amber-pale"
-    outline: Token = "navy"
+    band_ease: float = Field(2.0, gt=0)  # gradient: colour share = position ** ease
+    outline: Token = "navy-deep"
     event_fill: Token = "model"
     connector: Token = "cyan"
-    event_width: float = 240
-    event_height: float = 150
+    event_width: float = 220            # minimum; a box grows to fit its text
+    event_height: float = 150           # minimum; one height per side
+    event_pad: float = 22               # text to the box's left/right edge
+    text_size: float | None = None      # event text; theme size * 1.07 when None
+    date_size: float | None = None      # dates on the band; as text_size when None
     band_height: float = 50
-    reach: float = 110                  # connector length between box and band
-    gap: float = 30                     # between neighbouring events on one side
+    reach: float = 145                  # box edge to band edge
+    connector_gap: float = 10           # connector ends this far from box and band
+    gap: float = 60                     # between neighbouring events on one side
+    date_gap: float = 30                # between neighbouring dates on the band
 
 
 # ---------------------------------------------------------------- layouts
@@ -247,7 +260,7 @@ Align = Literal["center", "start", "end"]
 
 class Column(Element):
     """Children stacked top to bottom."""
-    children_: list[Child] = Field(alias="items")
+    children_: list[Child] = Field(default_factory=list, alias="items")
     gap: float = 30
     align: Align = "center"
 
@@ -280,7 +293,7 @@ class Grid(Element):
 class Flow(Element):
     """A graph laid out by rank (Graphviz dot) from the edges between its
     children: `direction` is the way the edges run."""
-    children_: list[Child] = Field(alias="items")
+    children_: list[Child] = Field(default_factory=list, alias="items")
     direction: Literal["LR", "TB", "RL", "BT"] = "LR"
     rank_gap: float = 60
     node_gap: float = 40

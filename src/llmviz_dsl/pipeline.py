@@ -5,6 +5,8 @@ paint (scene) -> svg -> png.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .check import check
 from .errors import SpecError
 from .fonts import fonts_for
@@ -111,12 +113,29 @@ def _label_box(ctx: Ctx, e: Edge, pts, blk, taken: list[Box]) -> Box:
     return cands[0]
 
 
-def build_scene(d: Diagram, lang: str) -> Scene:
+@dataclass
+class Arranged:
+    """The diagram after layout and routing, before painting."""
+    ctx: Ctx
+    root: Placed
+    index: dict[str, Placed]
+    routes: list[tuple[Edge, list[tuple[float, float]]]]
+    obstacles: list[tuple[Box, frozenset[str]]]
+
+
+def arrange(d: Diagram, lang: str) -> Arranged:
     theme = load_theme(d.theme)
     check(d, theme)
     ctx = Ctx(theme, fonts_for(theme), lang, d.edges)
     root, index = layout(ctx, d.body)
     routes, obstacles = route_edges(ctx, root, index, d.edges)
+    return Arranged(ctx, root, index, routes, obstacles)
+
+
+def build_scene(d: Diagram, lang: str) -> Scene:
+    a = arrange(d, lang)
+    ctx, root, index, routes, obstacles = a.ctx, a.root, a.index, a.routes, a.obstacles
+    theme = ctx.theme
 
     back: list = []
     for ov in d.overlays:

@@ -41,8 +41,9 @@ class Seg:
 
 
 def port(b: Box, side: str) -> Point:
-    return {"left": (b.x, b.cy), "right": (b.right, b.cy),
+    x, y = {"left": (b.x, b.cy), "right": (b.right, b.cy),
             "top": (b.cx, b.y), "bottom": (b.cx, b.bottom)}[side]
+    return _r(x), _r(y)
 
 
 def _r(v: float) -> float:
@@ -186,12 +187,11 @@ class Router:
 def simplify(pts: list[Point]) -> list[Point]:
     out: list[Point] = []
     for p in pts:
-        if out and abs(out[-1][0] - p[0]) < 0.01 and abs(out[-1][1] - p[1]) < 0.01:
+        if out and out[-1] == p:
             continue
         if len(out) >= 2:
             a, b = out[-2], out[-1]
-            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or \
-               (abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+            if (a[0] == b[0] == p[0]) or (a[1] == b[1] == p[1]):
                 out[-1] = p
                 continue
         out.append(p)

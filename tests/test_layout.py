@@ -1,0 +1,118 @@
+"""Layout and routing invariants, on every spec and on small cases."""
+from __future__ import annotations
+
+import pytest
+
+from llmviz_dsl import Column, Diagram, Edge, Flow, Grid, Node, Row, Span, same
+from llmviz_dsl.model import Cells, Node as NodeT
+from llmviz_dsl.pipeline import _descendants, _parents, arrange
+from llmviz_dsl.route import segment_hits_box
+
+from conftest import SPEC_IDS, spec
+
+
+def _leaves(p):
+    if isinstance(p.el, (NodeT, Cells)):
+        yield p
+    for k in p.kids:
+        yield from _leaves(k)
+
+
+def _diagram(body, edges=()):
+    return Diagram(id="t", chapter=same("C"), title=same("T"), body=body, edges=list(edges))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("sid", SPEC_IDS)
+def test_no_overlapping_boxes(sid, lang):
+    a = arrange(spec(sid), lang)
+    leaves = list(_leaves(a.root))
+    for i, p in enumerate(leaves):
+        for q in leaves[i + 1:]:
+            assert not p.shape.overlaps(q.shape, tol=0.5), f"{p.el.describe()} overlaps {q.el.describe()}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("sid", SPEC_IDS)
+def test_text_fits_its_box(sid, lang):
+    a = arrange(spec(sid), lang)
+    for p in _leaves(a.root):
+        if isinstance(p.el, NodeT) and p.el.shape != "plain" and p.text:
+            assert p.text.width <= p.shape.w + 0.01 and p.text.height <= p.shape.h + 0.01, p.el.describe()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("sid", SPEC_IDS)
+def test_orthogonal_edges_avoid_boxes(sid, lang):
+    a = arrange(spec(sid), lang)
+    parents = _parents(a.root)
+    for e, pts in a.routes:
+        if e.route != "ortho":
+            continue
+        ends = [a.index[r.partition(".")[0]] for r in (e.src, e.dst)]
+        allowed = {id(x) for end in ends for x in [end, *parents[id(end)], *_descendants(end)]}
+        for p in _leaves(a.root):
+            if id(p) in allowed:
+                continue
+            for s, t in zip(pts, pts[1:]):
+                assert not segment_hits_box(s, t, p.shape), f"{e.describe()} crosses {p.el.describe()}"
+        for s, t in zip(pts, pts[1:]):
+            assert s[0] == t[0] or s[1] == t[1], "orthogonal segments only"
+
+
+def test_column_row_grid_geometry():
+    from llmviz_dsl.layout import Ctx, layout
+    from llmviz_dsl.fonts import fonts_for
+    from llmviz_dsl.theme import load_theme
+    th = load_theme()
+    ctx = Ctx(th, fonts_for(th), "zh", [])
+    body = Column(Row(Node("a", same("A"), width=100, height=50), Node("b", same("B"), width=60, height=80),
+                      gap=20),
+                  Grid(rows=[[Node("c", same("C"), width=50, height=40), Node("d", same("D"), width=50, height=40)],
+                             [Span(Node("e", same("E"), width=150, height=40), cols=2)]], col_gap=10, row_gap=10),
+                  gap=30)
+    root, ix = layout(ctx, body)
+    a, b, c, d, e = (ix[k].shape for k in "abcde")
+    assert b.x == a.right + 20 and a.cy == b.cy                     # row: gap, centred
+    assert c.y == max(a.bottom, b.bottom) + 30                      # column gap
+    assert c.y == d.y and d.x >= c.right + 10                       # grid row
+    assert e.y == c.bottom + 10 and e.w == 150                      # span row below
+    assert abs((e.x + e.right) / 2 - (c.x + d.right) / 2) < 0.01    # span centred across both columns
+
+
+def test_same_size_group():
+    from llmviz_dsl.layout import Ctx, layout
+    from llmviz_dsl.fonts import fonts_for
+    from llmviz_dsl.theme import load_theme
+    th = load_theme()
+    ctx = Ctx(th, fonts_for(th), "en", [])
+    root, ix = layout(ctx, Row(Node("a", same("A"), same_size="m"),
+                               Node("b", same("A much longer label"), same_size="m")))
+    assert ix["a"].shape.w == ix["b"].shape.w and ix["a"].shape.h == ix["b"].shape.h
+
+
+def test_flow_ranks_follow_edges_and_feedback_does_not_rank():
+    d = _diagram(Flow(Node("a", same("A")), Node("b", same("B")), Node("c", same("C"))),
+                 [Edge("a", "b"), Edge("b", "c"), Edge("c", "a", style="dotted")])
+    a = arrange(d, "en")
+    xs = [a.index[k].shape.x for k in "abc"]
+    assert xs == sorted(xs) and len(set(xs)) == 3
+
+
+def test_router_goes_around_a_box_in_the_way():
+    # a -> c with b sitting between them on the same row.
+    d = _diagram(Row(Node("a", same("A")), Node("b", same("B")), Node("c", same("C")), gap=80),
+                 [Edge("a", "c")])
+    a = arrange(d, "en")
+    (_, pts), = a.routes
+    b = a.index["b"].shape
+    assert len(pts) >= 4
+    assert not any(segment_hits_box(p, q, b) for p, q in zip(pts, pts[1:]))
+
+
+def test_fan_in_shares_the_last_segment():
+    d = _diagram(Flow(Node("a", same("A")), Node("b", same("B")), Node("c", same("C"))),
+                 [Edge("a", "c"), Edge("b", "c")])
+    a = arrange(d, "en")
+    ends = [pts[-1] for _, pts in a.routes]
+    assert ends[0] == ends[1]
