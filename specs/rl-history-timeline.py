@@ -5,7 +5,7 @@ diagram = Diagram(
     id="rl-history-timeline",
     chapter=("强化学习基础", "RL basics"),
     title=("强化学习的发展历程", "History of RL"),
-    body=Timeline(marks=[
+    body=Timeline(event_max_width=290, marks=[
         Mark(when=("1950~1960年", "1950~1960"),
              above=("Bellman提出\n动态规划、\n贝尔曼方程", "Dynamic\nprogramming,\nBellman equation"),
              below=("Samuel开发出\n首个近似的强化学\n习程序（自动跳棋）",

@@ -3,9 +3,9 @@
 A spec builds a `Diagram` from these elements; `python -m llmviz_dsl build`
 renders it to zh and en SVG + PNG.
 """
-from .model import (Brace, Cells, Column, Diagram, Dots, Edge, Flow, Gap, Grid, I18n, Mark, Node,
+from .model import (Arrows, Brace, Cells, Column, Diagram, Dots, Edge, Flow, Gap, Grid, I18n, Mark, Node,
                     Panel, Region, Row, Rule, Span, Text, Timeline, same)
 
-__all__ = ["Brace", "Cells", "Column", "Diagram", "Dots", "Edge", "Flow", "Gap", "Grid", "I18n", "Mark",
+__all__ = ["Arrows", "Brace", "Cells", "Column", "Diagram", "Dots", "Edge", "Flow", "Gap", "Grid", "I18n", "Mark",
            "Node", "Panel", "Region", "Row", "Rule", "Span", "Text", "Timeline", "same"]
 __version__ = "0.1.0"

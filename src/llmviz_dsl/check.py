@@ -7,7 +7,8 @@ from .model import Brace, Cells, Diagram, Edge, Element, Node, Panel, Region, Ti
 from .theme import Theme
 
 _COLOR_FIELDS = ("fill", "stroke", "color", "title_color", "label_color", "overlay_color", "sep",
-                 "band_from", "band_to", "outline", "event_fill", "connector")
+                 "band_from", "band_to", "outline", "event_fill", "connector",
+                 "cap", "cap_stroke", "overlay_fill")
 
 
 def check(d: Diagram, theme: Theme) -> None:
@@ -43,9 +44,10 @@ def check(d: Diagram, theme: Theme) -> None:
                                 fix="write id.left, id.right, id.top or id.bottom")
         if e.src.partition(".")[0] == e.dst.partition(".")[0]:
             raise SpecError("an edge needs two different nodes", source=e.loc, element=e.describe())
+    braces = {ov.id for ov in d.overlays if isinstance(ov, Brace) and ov.id}
     for ov in d.overlays:
         for m in ov.members:
-            if m not in seen:
+            if m not in seen and not (isinstance(ov, Region) and m in braces):
                 raise SpecError(f"unknown member {m!r}", source=ov.loc, element=ov.describe(),
                                 fix=_suggest(m, ids))
 

@@ -9,7 +9,7 @@ from typing import Any
 from .errors import SpecError
 from .fonts import Fonts
 from .geometry import Box
-from .model import (Cells, Column, Dots, Element, Flow, Gap, Grid, Node, Panel, Row,
+from .model import (Arrows, Cells, Column, Dots, Element, Flow, Gap, Grid, Node, Panel, Row,
                     Rule, Span, Timeline, _MATH, walk)
 from .text import Block, Style, layout_text
 from .theme import Theme
@@ -95,6 +95,8 @@ def _node_size(ctx: Ctx, n: Node) -> Sized:
     if n.same_size and n.same_size in ctx.sizes:
         sw, sh = ctx.sizes[n.same_size]
         w, h = max(w, sw), max(h, sh)
+    if n.cap:
+        h += n.cap_height              # the hat sits on top of the box
     cap = ctx.text(n.caption, n, n.caption_size or t.text["caption"]) if n.caption else None
     full_h = h + (cap.height + 6 if cap else 0)
     full_w = max(w, cap.width if cap else 0)
@@ -108,6 +110,11 @@ def _dots_size(ctx: Ctx, d: Dots) -> Sized:
     return Sized(d, w, d.dot) if d.horizontal else Sized(d, d.dot, w)
 
 
+def _arrows_size(ctx: Ctx, a: Arrows) -> Sized:
+    across = (a.count - 1) * a.spacing + ctx.theme.arrow["width"]
+    return Sized(a, across, a.length) if a.direction in ("down", "up") else Sized(a, a.length, across)
+
+
 def _cells_size(ctx: Ctx, c: Cells) -> Sized:
     ncol = len(c.rows[0])
     widths = c.col_widths or [c.cell_width] * ncol
@@ -117,38 +124,68 @@ def _cells_size(ctx: Ctx, c: Cells) -> Sized:
 
 
 def _timeline_size(ctx: Ctx, tl: Timeline) -> Sized:
+    """Events on an even rhythm (declaration order), dates centred under their
+    events, one box height per side. All geometry is relative to the element's
+    top-left corner and kept in `extra` for painting (and tests)."""
     t = ctx.theme
-    marks = []
+    size = tl.text_size or t.text["size"] * 1.07
+    dsize = tl.date_size or size
+    events, dates = [], []          # events: (side, block, width); dates: [block, slots]
+    ev_slot: list[int] = []         # slot k sits at x = k * step
     for m in tl.marks:
-        when = ctx.text(m.when, tl, t.text["size"])
-        ev = {}
+        k = len(ev_slot) + sum(1 for d in dates if not d[2])
+        n = 0
         for side in ("above", "below"):
             lab = getattr(m, side)
             if lab is not None:
-                b = ctx.text(lab, tl, t.text["size"] * 1.07)
-                ev[side] = (b, max(tl.event_width * 0.85, b.width + 28), max(tl.event_height, b.height + 30))
-        marks.append((when, ev))
-    # Sweep left to right: dates never collide, nor events on one side.
-    xs, last = [], {"above": None, "below": None}
-    x_prev, w_prev = None, 0.0
-    for when, ev in marks:
-        x = 0.0 if x_prev is None else x_prev + (w_prev + when.width) / 2 + 40
-        for side, (b, w, h) in ev.items():
-            if last[side] is not None:
-                x = max(x, last[side] + tl.gap + w / 2)
-        for side, (b, w, h) in ev.items():
-            last[side] = x + w / 2
-        xs.append(x)
-        x_prev, w_prev = x, when.width
-    left = min(min(x - max([e[1] for e in ev.values()] + [when.width]) / 2 for x, (when, ev) in zip(xs, marks)), 0)
-    right = max(x + max([e[1] for e in ev.values()] + [when.width]) / 2 for x, (when, ev) in zip(xs, marks))
-    pad = tl.band_height * 1.2
-    xs = [x - left + pad for x in xs]
-    width = right - left + 2 * pad
-    h_above = max([e["above"][2] for _, e in marks if "above" in e] or [0])
-    h_below = max([e["below"][2] for _, e in marks if "below" in e] or [0])
-    height = h_above + tl.reach + tl.band_height + tl.reach + h_below
-    return Sized(tl, width, height, extra={"xs": xs, "marks": marks, "h_above": h_above, "h_below": h_below})
+                b = ctx.text(lab, tl, size)
+                if tl.event_max_width:
+                    room, fs = tl.event_max_width - 2 * tl.event_pad, size
+                    while b.width > room and fs > 8:   # shrink to fit, like PowerPoint autofit
+                        fs = min(fs - 0.5, int(2 * fs * room / b.width) / 2)
+                        b = ctx.text(lab, tl, fs)
+                events.append((side, b, max(tl.event_width, b.width + 2 * tl.event_pad)))
+                ev_slot.append(k + n)
+                n += 1
+        # A date without events takes a slot of its own.
+        dates.append([ctx.text(m.when, tl, dsize), list(range(k, k + max(n, 1))), n > 0])
+    pad_y = t.text["pad_y"] * 1.5
+    h = {side: max([tl.event_height] + [b.height + 2 * pad_y for s_, b, _ in events if s_ == side])
+         if any(s_ == side for s_, _, _ in events) else 0.0 for side in ("above", "below")}
+    # The step: the smallest even spacing keeping boxes on a side and dates apart.
+    step = 1.0
+    last: dict[str, tuple[int, float]] = {}
+    for (side, _, w), slot in zip(events, ev_slot):
+        if side in last:
+            ps, pw = last[side]
+            step = max(step, ((pw + w) / 2 + tl.gap) / (slot - ps))
+        last[side] = (slot, w)
+    centres = [sum(d[1]) / len(d[1]) for d in dates]
+    for (da, ca), (db, cb) in zip(zip(dates, centres), zip(dates[1:], centres[1:])):
+        step = max(step, ((da[0].width + db[0].width) / 2 + tl.date_gap) / (cb - ca))
+    bh, notch = tl.band_height, tl.band_height / 2
+    spans = [(slot * step - w / 2, slot * step + w / 2) for (_, _, w), slot in zip(events, ev_slot)]
+    spans += [(c * step - d[0].width / 2, c * step + d[0].width / 2) for d, c in zip(dates, centres)]
+    left = min(a for a, _ in spans) - notch - 16      # past the notch of the band's tail
+    right = max(b for _, b in spans) + notch          # the point starts at the last box
+    band_y = h["above"] + tl.reach if h["above"] else 0.0
+    height = band_y + bh + (tl.reach + h["below"] if h["below"] else 0.0)
+    g = tl.connector_gap
+    out_events = []
+    for (side, blk, w), slot in zip(events, ev_slot):
+        cx = slot * step - left
+        if side == "above":
+            box = Box(cx - w / 2, band_y - tl.reach - h["above"], w, h["above"])
+            conn = (cx, box.bottom + g, band_y - g)
+        else:
+            box = Box(cx - w / 2, band_y + bh + tl.reach, w, h["below"])
+            conn = (cx, band_y + bh + g, box.y - g)
+        out_events.append({"side": side, "box": box, "text": blk, "connector": conn})
+    out_dates = [(d[0], c * step - left - d[0].width / 2, band_y + (bh - d[0].height) / 2)
+                 for d, c in zip(dates, centres)]
+    return Sized(tl, right - left, height,
+                 extra={"band": Box(0.0, band_y, right - left, bh), "events": out_events,
+                        "dates": out_dates, "step": step})
 
 
 def _stack_size(ctx: Ctx, el: Column, horizontal: bool) -> Sized:
@@ -191,17 +228,18 @@ def _grid_size(ctx: Ctx, g: Grid) -> Sized:
                     taken.add((rr, cc))
             if item is not None:
                 inner = span.child if span else item
-                cells.append((r, c, rs, cs, measure(ctx, inner), span.align if span else "center"))
+                cells.append((r, c, rs, cs, measure(ctx, inner), span.align if span else "center",
+                              bool(span and span.overhang)))
             c += cs
     nrow = max(r for r, _ in taken) + 1 if taken else 0
     ncol = max(c for _, c in taken) + 1 if taken else 0
     cw, rh = [0.0] * ncol, [0.0] * nrow
-    for r, c, rs, cs, k, _ in sorted(cells, key=lambda t: (t[2] * t[3])):
+    for r, c, rs, cs, k, _, hang in sorted(cells, key=lambda t: (t[2] * t[3])):
         need_w = k.w - (sum(cw[c:c + cs]) + g.col_gap * (cs - 1))
         if need_w > 0:
             for i in range(c, c + cs):
                 cw[i] += need_w / cs
-        if not isinstance(k.el, Rule):
+        if not isinstance(k.el, Rule) and not hang:
             need_h = k.h - (sum(rh[r:r + rs]) + g.row_gap * (rs - 1))
             if need_h > 0:
                 for i in range(r, r + rs):
@@ -211,7 +249,7 @@ def _grid_size(ctx: Ctx, g: Grid) -> Sized:
     W = (xs[-1] + cw[-1]) if ncol else 0
     H = (ys[-1] + rh[-1]) if nrow else 0
     out = Sized(g, W, H)
-    for r, c, rs, cs, k, align in cells:
+    for r, c, rs, cs, k, align, _ in cells:
         aw = sum(cw[c:c + cs]) + g.col_gap * (cs - 1)
         ah = sum(rh[r:r + rs]) + g.row_gap * (rs - 1)
         if isinstance(k.el, Rule) or align == "stretch":
@@ -316,6 +354,8 @@ def measure(ctx: Ctx, el: Element) -> Sized:
         return _node_size(ctx, el)
     if isinstance(el, Dots):
         return _dots_size(ctx, el)
+    if isinstance(el, Arrows):
+        return _arrows_size(ctx, el)
     if isinstance(el, Rule):
         return Sized(el, 0.0, 12.0)
     if isinstance(el, Gap):
@@ -348,6 +388,8 @@ def place(s: Sized, x: float, y: float, index: dict[str, Placed]) -> Placed:
     if s.shape_h is not None:
         bw = s.extra["box_w"]
         shape = Box(round(x + (s.w - bw) / 2, 2), box.y, round(bw, 2), round(s.shape_h, 2))
+    elif isinstance(s.el, Rule):
+        shape = Box(box.x, round(y + s.h / 2, 2), box.w, 0.0)   # edges attach to the line
     kids = [place(k, x + dx, y + dy, index) for k, dx, dy in s.kids]
     p = Placed(s.el, box, shape, kids, s.text, s.caption, s.extra)
     if s.el.id:
@@ -361,7 +403,8 @@ def equalize(ctx: Ctx, body: Element) -> None:
         if isinstance(el, Node) and el.same_size:
             s = _node_size(ctx, el)
             w, h = ctx.sizes.get(el.same_size, (0.0, 0.0))
-            ctx.sizes[el.same_size] = (max(w, s.extra["box_w"]), max(h, s.shape_h))
+            sh_ = s.shape_h - (el.cap_height if el.cap else 0.0)
+            ctx.sizes[el.same_size] = (max(w, s.extra["box_w"]), max(h, sh_))
 
 
 def layout(ctx: Ctx, body: Element) -> tuple[Placed, dict[str, Placed]]:

@@ -50,7 +50,7 @@ def load_spec(path: Path) -> Diagram:
     except ValidationError as e:
         src = source_in_traceback(sys.exc_info()[2], str(path))
         raise SpecError(_explain(e), source=src or Source(str(path), 1), element=e.title,
-                        fix="see the field's type in `python -m llmviz_dsl schema`") from None
+                        fix=f"see the fields of {e.title} in llmviz_dsl/model.py") from None
     except Exception as e:  # anything else the spec's own code raised
         src = source_in_traceback(sys.exc_info()[2], str(path))
         raise SpecError(f"{type(e).__name__}: {e}", source=src or Source(str(path), 1)) from None

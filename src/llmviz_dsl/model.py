@@ -108,13 +108,10 @@ class Element(BaseModel):
         return []
 
 
-class TextStyle(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
 # ---------------------------------------------------------------- leaves
 
-Shape = Literal["round", "box", "ellipse", "circle", "pill", "plain"]
+Shape = Literal["round", "box", "ellipse", "circle", "pill", "plain", "funnel"]
+# "funnel": a downward triangle with an arrow down its axis (gather / reduce).
 Icon = Literal["nn", "lock"]
 
 
@@ -145,6 +142,12 @@ class Node(Element):
     height: float | None = None
     same_size: str | None = None       # nodes sharing this key get one size
     pad: float | None = None
+    # A triangular hat on top of the box (e.g. a decoding head): filled with a
+    # gradient from white at its base to `cap` at its apex; edges entering the
+    # top meet the apex.
+    cap: Token | None = None
+    cap_height: float = 30
+    cap_stroke: Token = "navy-dark"
 
 
 class Text(Node):
@@ -152,6 +155,17 @@ class Text(Node):
     shape: Shape = "plain"
     fill: Token | None = None
     _positional = ("id", "label")
+
+
+class Arrows(Element):
+    """A row of short parallel arrows (one per item of a vector), drawn as a
+    glyph: `Arrows(count=6)` is six arrows pointing down."""
+    count: int = Field(3, ge=1)
+    direction: Literal["down", "up", "right", "left"] = "down"
+    length: float = 44
+    spacing: float = 30                 # between neighbouring arrows
+    color: Token = "grey"
+    width: float | None = None
 
 
 class Dots(Element):
@@ -183,6 +197,7 @@ class Cells(Element):
     overlay: Label | None = None        # e.g. (形状：3×896), centred over the cells
     overlay_color: Token = "blue"
     overlay_size: float = 27
+    overlay_fill: Token | None = None   # a backing plate under the overlay text
 
     @field_validator("rows")
     @classmethod
@@ -220,12 +235,13 @@ class Timeline(Element):
     event_fill: Token = "model"
     connector: Token = "cyan"
     event_width: float = 220            # minimum; a box grows to fit its text
+    event_max_width: float | None = None  # cap: wider text is set smaller to fit
     event_height: float = 150           # minimum; one height per side
     event_pad: float = 22               # text to the box's left/right edge
     text_size: float | None = None      # event text; theme size * 1.07 when None
     date_size: float | None = None      # dates on the band; as text_size when None
     band_height: float = 50
-    reach: float = 145                  # box edge to band edge
+    reach: float = 150                  # box edge to band edge
     connector_gap: float = 10           # connector ends this far from box and band
     gap: float = 60                     # between neighbouring events on one side
     date_gap: float = 30                # between neighbouring dates on the band
@@ -233,7 +249,7 @@ class Timeline(Element):
 
 # ---------------------------------------------------------------- layouts
 
-Child = Union["Node", "Text", "Dots", "Rule", "Cells", "Timeline",
+Child = Union["Node", "Text", "Dots", "Arrows", "Rule", "Cells", "Timeline",
               "Panel", "Column", "Row", "Grid", "Flow", "Span", "Gap"]
 
 
@@ -250,6 +266,10 @@ class Span(Element):
     cols: int = Field(1, ge=1)
     rows: int = Field(1, ge=1)
     align: Literal["center", "start", "end", "stretch"] = "center"
+    # The child does not size its row(s): centred on them, it may hang over
+    # into the rows above and below (e.g. a strip level with a gap between
+    # the boxes of a neighbouring column).
+    overhang: bool = False
 
     def children(self):
         return [self.child]
@@ -258,11 +278,9 @@ class Span(Element):
 Align = Literal["center", "start", "end"]
 
 
-class Column(Element):
-    """Children stacked top to bottom."""
+class _Items(Element):
+    """A layout whose children are given positionally: Column(a, b, c)."""
     children_: list[Child] = Field(default_factory=list, alias="items")
-    gap: float = 30
-    align: Align = "center"
 
     def __init__(self, *items: Any, **kw: Any) -> None:
         if items:
@@ -271,6 +289,12 @@ class Column(Element):
 
     def children(self):
         return list(self.children_)
+
+
+class Column(_Items):
+    """Children stacked top to bottom."""
+    gap: float = 30
+    align: Align = "center"
 
 
 class Row(Column):
@@ -290,23 +314,14 @@ class Grid(Element):
         return [c for r in self.rows for c in r if c is not None]
 
 
-class Flow(Element):
+class Flow(_Items):
     """A graph laid out by rank (Graphviz dot) from the edges between its
     children: `direction` is the way the edges run."""
-    children_: list[Child] = Field(default_factory=list, alias="items")
     direction: Literal["LR", "TB", "RL", "BT"] = "LR"
     rank_gap: float = 60
     node_gap: float = 40
     same_rank: list[list[str]] = []
     straight: list[list[str]] = []     # chains kept on one line
-
-    def __init__(self, *items: Any, **kw: Any) -> None:
-        if items:
-            kw["items"] = list(items)
-        super().__init__(**kw)
-
-    def children(self):
-        return list(self.children_)
 
 
 class Panel(Element):
@@ -347,6 +362,10 @@ class Edge(Element):
     label_at: float = Field(0.5, ge=0, le=1)   # along the path
     label_color: Token = "text"
     label_size: float | None = None
+    label_icon: Icon | None = None     # drawn across the path from the label
+    # Straight edges only: leave (or enter) the wider end right above/below
+    # (or beside) the narrower end, so the arrow runs plumb, not slanted.
+    plumb: bool = False
 
     def describe(self) -> str:
         return f"Edge({self.src!r} -> {self.dst!r})"
@@ -418,7 +437,7 @@ class Diagram(BaseModel):
         return render_svg(self, "zh").decode()
 
 
-for _m in (Span, Column, Row, Grid, Flow, Panel, Diagram):
+for _m in (Span, _Items, Column, Row, Grid, Flow, Panel, Diagram):
     _m.model_rebuild()
 
 

@@ -6,7 +6,7 @@ import math
 
 from .geometry import Box, fmt
 from .layout import Ctx, Placed
-from .model import (Brace, Cells, Dots, Edge, Node, Panel, Region, Rule, Timeline)
+from .model import (Arrows, Brace, Cells, Dots, Edge, Node, Panel, Region, Rule, Timeline)
 from .scene import Ellipse, Gradient, IconArt, Paint, Path, Poly, Rect, Scene, TextArt
 from .text import Block, Style, layout_text
 
@@ -31,11 +31,17 @@ def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
     n: Node = p.el
     b = p.shape
     t = ctx.theme
+    if n.cap:
+        b = _paint_cap(ctx, n, b, out)
     if n.shape != "plain":
         pt = _paint(ctx, n, n.fill, n.stroke, n.stroke_width or (t.stroke["hairline"] if n.stroke else None),
                     n.dash, n.opacity)
         if n.shape in ("ellipse", "circle"):
             out.append(Ellipse(b.cx, b.cy, b.w / 2, b.h / 2, pt))
+        elif n.shape == "funnel":
+            out.append(Poly([(b.x, b.y), (b.right, b.y), (b.cx, b.bottom)], pt, True))
+            if pt.stroke:
+                _arrow(out, (b.cx, b.y), (b.cx, b.bottom), pt.stroke, pt.width, t.arrow["length"])
         else:
             out.append(Rect(b, node_radius(ctx, n, b), pt))
     elif n.fill:
@@ -66,6 +72,18 @@ def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
         out.append(TextArt(p.caption, b.cx - p.caption.width / 2, b.bottom + 6))
 
 
+def _paint_cap(ctx: Ctx, n: Node, b: Box, out: list) -> Box:
+    """The node's triangular hat (apex at the top centre of its shape, base
+    just inside the box's top corners); returns the box below it."""
+    ch = n.cap_height
+    inset = min(3.0, b.w / 4)
+    grad = Gradient(((0.0, ctx.color(n.cap, n, "cap")), (1.0, ctx.color("white", n))), vertical=True)
+    out.append(Poly([(b.x + inset, b.y + ch), (b.cx, b.y), (b.right - inset, b.y + ch)],
+                    Paint(grad, ctx.color(n.cap_stroke, n, "cap_stroke"), ctx.theme.stroke["hairline"] * 1.5),
+                    True))
+    return Box(b.x, b.y + ch, b.w, b.h - ch)
+
+
 def _icon(ctx: Ctx, name: str, box: Box) -> IconArt:
     t = ctx.theme
     if name == "lock":
@@ -78,6 +96,14 @@ def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
     widths = p.extra["widths"]
     sep = ctx.color(c.sep, c, "sep")
     y = p.box.y
+    # Text never overflows its cell: the whole strip shrinks alike if need be.
+    size = c.text_size
+    for row in c.rows:
+        for j, lab in enumerate(row):
+            if lab.get(ctx.lang):
+                w = ctx.text(lab, c, size, c.color).width
+                if w > widths[j] - 4:
+                    size *= (widths[j] - 4) / w
     for r, row in enumerate(c.rows):
         fill = (c.row_fills[r % len(c.row_fills)] if c.row_fills else c.fill)
         x = p.box.x
@@ -86,13 +112,40 @@ def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
             out.append(Rect(box, 0, Paint(ctx.color(fill, c, "fill"), sep, 1.0)))
             s = lab.get(ctx.lang)
             if s:
-                blk = ctx.text(lab, c, c.text_size, c.color)
+                blk = ctx.text(lab, c, size, c.color)
                 out.append(TextArt(blk, box.cx - blk.width / 2, box.cy - blk.height / 2))
             x += widths[j]
         y += c.cell_height
     if c.overlay:
         blk = ctx.text(c.overlay, c, c.overlay_size, c.overlay_color)
+        if c.overlay_fill:
+            pad = c.overlay_size * 0.2
+            out.append(Rect(Box(p.box.cx - blk.width / 2 - pad, p.box.cy - blk.height / 2, blk.width + 2 * pad,
+                                blk.height), 0, Paint(ctx.color(c.overlay_fill, c, "overlay_fill"), opacity=0.85)))
         out.append(TextArt(blk, p.box.cx - blk.width / 2, p.box.cy - blk.height / 2))
+
+
+def _arrow(out: list, a, b, color: str, width: float, size: float) -> None:
+    poly, stop = arrow_head(b, a, size)
+    out.append(Poly([a, stop], Paint(None, color, width)))
+    out.append(Poly(poly, Paint(color), True))
+
+
+def paint_arrows(ctx: Ctx, p: Placed, out: list) -> None:
+    a: Arrows = p.el
+    col = ctx.color(a.color, a, "colour")
+    w = a.width or ctx.theme.stroke["arrow"]
+    b, half = p.box, ctx.theme.arrow["width"] / 2
+    for i in range(a.count):
+        if a.direction in ("down", "up"):
+            x = b.x + half + i * a.spacing
+            ends = ((x, b.y), (x, b.bottom))
+        else:
+            y = b.y + half + i * a.spacing
+            ends = ((b.x, y), (b.right, y))
+        if a.direction in ("up", "left"):
+            ends = ends[::-1]
+        _arrow(out, ends[0], ends[1], col, w, ctx.theme.arrow["length"])
 
 
 def paint_dots(ctx: Ctx, p: Placed, out: list) -> None:
@@ -140,33 +193,38 @@ def _title(ctx: Ctx, box: Box, blk: Block, at: str, pad: float, out: list) -> No
     out.append(TextArt(blk, x, y))
 
 
+def _mix(a: str, b: str, t: float) -> str:
+    ca = [int(a[i:i + 2], 16) for i in (1, 3, 5)]
+    cb = [int(b[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb))
+
+
 def paint_timeline(ctx: Ctx, p: Placed, out: list) -> None:
+    """Band (notched tail, pointed head, eased gradient), dates on it, event
+    boxes with their connectors; geometry comes from layout._timeline_size."""
     tl: Timeline = p.el
-    b = p.box
+    ox, oy = p.box.x, p.box.y
     ex = p.extra
-    band_y = b.y + ex["h_above"] + tl.reach
-    bh = tl.band_height
-    notch = bh * 0.5
-    x0, x1 = b.x, b.right
-    d = (f"M{fmt(x0)} {fmt(band_y)}H{fmt(x1 - notch)}L{fmt(x1)} {fmt(band_y + bh / 2)}"
-         f"L{fmt(x1 - notch)} {fmt(band_y + bh)}H{fmt(x0)}L{fmt(x0 + notch)} {fmt(band_y + bh / 2)}Z")
-    grad = Gradient(((0.0, ctx.color(tl.band_from, tl)), (1.0, ctx.color(tl.band_to, tl))))
-    out.append(Path(d, Paint(grad, ctx.color(tl.outline, tl), 1.33)))
-    conn = ctx.color(tl.connector, tl)
-    for x, (when, ev) in zip(ex["xs"], ex["marks"]):
-        cx = b.x + x
-        out.append(TextArt(when, cx - when.width / 2, band_y + (bh - when.height) / 2))
-        for side, (blk, w, h) in ev.items():
-            if side == "above":
-                box = Box(cx - w / 2, band_y - tl.reach - h, w, h)
-                ya, yb = box.bottom + 12, band_y - 8
-            else:
-                box = Box(cx - w / 2, band_y + bh + tl.reach, w, h)
-                ya, yb = band_y + bh + 8, box.y - 12
-            out.append(Rect(box, min(ctx.theme.box["radius_max"], 0.08 * min(w, h)),
-                            Paint(ctx.color(tl.event_fill, tl))))
-            out.append(TextArt(blk, box.cx - blk.width / 2, box.cy - blk.height / 2))
-            out.append(Poly([(cx, ya), (cx, yb)], Paint(None, conn, 1.33)))
+    band = ex["band"].moved(ox, oy)
+    notch = band.h / 2
+    x0, x1, y0, ym, y1 = band.x, band.right, band.y, band.cy, band.bottom
+    # Only L commands: every number pair is a point.
+    d = (f"M{fmt(x0)} {fmt(y0)}L{fmt(x1 - notch)} {fmt(y0)}L{fmt(x1)} {fmt(ym)}"
+         f"L{fmt(x1 - notch)} {fmt(y1)}L{fmt(x0)} {fmt(y1)}L{fmt(x0 + notch)} {fmt(ym)}Z")
+    c0, c1 = ctx.color(tl.band_from, tl, "band_from"), ctx.color(tl.band_to, tl, "band_to")
+    grad = Gradient(tuple((i / 8, _mix(c0, c1, (i / 8) ** tl.band_ease)) for i in range(9)))
+    out.append(Path(d, Paint(grad, ctx.color(tl.outline, tl, "outline"), 1.33)))
+    for blk, x, y in ex["dates"]:
+        out.append(TextArt(blk, ox + x, oy + y))
+    conn = ctx.color(tl.connector, tl, "connector")
+    fill = ctx.color(tl.event_fill, tl, "event_fill")
+    for ev in ex["events"]:
+        box = ev["box"].moved(ox, oy)
+        blk = ev["text"]
+        out.append(Rect(box, min(ctx.theme.box["radius_max"], 0.08 * min(box.w, box.h)), Paint(fill)))
+        out.append(TextArt(blk, box.cx - blk.width / 2, box.cy - blk.height / 2))
+        cx, ya, yb = ev["connector"]
+        out.append(Poly([(ox + cx, oy + ya), (ox + cx, oy + yb)], Paint(None, conn, 1.33)))
 
 
 def paint_tree(ctx: Ctx, p: Placed, out: list) -> None:
@@ -177,6 +235,8 @@ def paint_tree(ctx: Ctx, p: Placed, out: list) -> None:
         paint_cells(ctx, p, out)
     elif isinstance(el, Dots):
         paint_dots(ctx, p, out)
+    elif isinstance(el, Arrows):
+        paint_arrows(ctx, p, out)
     elif isinstance(el, Rule):
         paint_rule(ctx, p, out)
     elif isinstance(el, Timeline):

@@ -12,7 +12,7 @@ from .errors import SpecError
 from .fonts import fonts_for
 from .geometry import Box
 from .layout import Ctx, Placed, layout
-from .model import Brace, Cells, Diagram, Dots, Edge, Node, Panel, Region, Timeline, walk
+from .model import Arrows, Brace, Cells, Diagram, Dots, Edge, Node, Panel, Region, Timeline, walk
 from .paint import (footer_height, frame_and_footer, paint_brace, paint_edge, paint_region,
                     paint_tree)
 from .route import Router, straight
@@ -20,7 +20,7 @@ from .scene import Scene, TextArt
 from .svg import to_svg
 from .theme import load_theme
 
-OBSTACLES = (Node, Cells, Dots, Timeline, Panel)
+OBSTACLES = (Node, Cells, Dots, Arrows, Timeline, Panel)
 
 
 def _parents(root: Placed) -> dict[int, list[Placed]]:
@@ -72,7 +72,7 @@ def route_edges(ctx: Ctx, root: Placed, index: dict[str, Placed], edges: list[Ed
         a, sa = _endpoint(e.src, index, e)
         b, sb = _endpoint(e.dst, index, e)
         if e.route == "straight":
-            pts = straight(a.shape, b.shape, sa, sb)
+            pts = straight(a.shape, b.shape, sa, sb, e.plumb)
         else:
             # Containers of either end are crossed; so is what lies inside either end.
             inner = [_key(x) for end in (a, b) for x in _descendants(end)]
@@ -111,6 +111,23 @@ def _label_box(ctx: Ctx, e: Edge, pts, blk, taken: list[Box]) -> Box:
         if not any(c.overlaps(t, 0.5) for t in taken):
             return c
     return cands[0]
+
+
+def _label_icon(ctx: Ctx, e: Edge, pts, label: Box):
+    """The edge's icon mirrors its label across the path: a label right of a
+    vertical segment puts the icon left of it, a label above puts it below."""
+    from .layout import ICON_SIZE
+    from .paint import _icon
+    iw, ih = ICON_SIZE[e.label_icon]
+    for p, q in zip(pts, pts[1:]):
+        if abs(q[0] - p[0]) < abs(q[1] - p[1]) and min(p[1], q[1]) <= label.cy <= max(p[1], q[1]):
+            x = p[0] + (q[0] - p[0]) * ((label.cy - p[1]) / ((q[1] - p[1]) or 1))
+            gap = (label.x - x) if label.cx > x else (x - label.right)
+            ix = x - gap - iw if label.cx > x else x + gap
+            return _icon(ctx, e.label_icon, Box(ix, label.cy - ih / 2, iw, ih))
+    seg_y = next((p[1] for p, q in zip(pts, pts[1:])
+                  if min(p[0], q[0]) <= label.cx <= max(p[0], q[0])), pts[0][1])
+    return _icon(ctx, e.label_icon, Box(label.cx - iw / 2, 2 * seg_y - label.cy - ih / 2, iw, ih))
 
 
 @dataclass
@@ -160,6 +177,8 @@ def build_scene(d: Diagram, lang: str) -> Scene:
             box = _label_box(ctx, e, pts, blk, taken)
             taken.append(box)
             items.append(TextArt(blk, box.x, box.y))
+            if e.label_icon:
+                items.append(_label_icon(ctx, e, pts, box))
     for ov in d.overlays:
         if isinstance(ov, Brace):
             box = None

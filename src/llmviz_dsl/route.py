@@ -198,8 +198,11 @@ def simplify(pts: list[Point]) -> list[Point]:
     return out
 
 
-def straight(S: Box, D: Box, src_side: str | None, dst_side: str | None) -> list[Point]:
-    """A straight edge between facing sides (diagonal if need be)."""
+def straight(S: Box, D: Box, src_side: str | None, dst_side: str | None,
+             plumb: bool = False) -> list[Point]:
+    """A straight edge between facing sides (diagonal if need be). `plumb`:
+    attach to the wider end in line with the narrower end's centre (clamped to
+    the wider end), so the edge runs vertically/horizontally."""
     if src_side is None or dst_side is None:
         dx, dy = D.cx - S.cx, D.cy - S.cy
         if abs(dy) * 1.2 >= abs(dx) or (D.y >= S.bottom or S.y >= D.bottom):
@@ -207,7 +210,15 @@ def straight(S: Box, D: Box, src_side: str | None, dst_side: str | None) -> list
         else:
             a, b = ("right", "left") if dx > 0 else ("left", "right")
         src_side, dst_side = src_side or a, dst_side or b
-    return [port(S, src_side), port(D, dst_side)]
+    p, q = port(S, src_side), port(D, dst_side)
+    if plumb:
+        vertical = src_side in ("top", "bottom")
+        lo, hi = ("x", "right") if vertical else ("y", "bottom")
+        narrow = S if (S.w if vertical else S.h) < (D.w if vertical else D.h) else D
+        at = min(max(narrow.cx if vertical else narrow.cy, max(getattr(S, lo), getattr(D, lo))),
+                 min(getattr(S, hi), getattr(D, hi)))
+        p, q = ((at, p[1]), (at, q[1])) if vertical else ((p[0], at), (q[0], at))
+    return [p, q]
 
 
 def segment_hits_box(p: Point, q: Point, b: Box) -> bool:
