@@ -116,3 +116,8 @@ def test_fan_in_shares_the_last_segment():
     a = arrange(d, "en")
     ends = [pts[-1] for _, pts in a.routes]
     assert ends[0] == ends[1]
+
+
+def test_path_points_follow_h_and_v():
+    from llmviz_dsl.geometry import path_points
+    assert path_points("M10 20H50V80L5 6") == [(10, 20), (50, 20), (50, 80), (5, 6)]

@@ -53,3 +53,29 @@ def fmt(v: float) -> str:
         return "0"
     s = f"{r:.2f}".rstrip("0").rstrip(".")
     return s
+
+
+def path_points(d: str) -> list[tuple[float, float]]:
+    """The points of absolute path data (M L H V Q C Z), for bounds."""
+    import re
+    pts: list[tuple[float, float]] = []
+    cmd, x, y = "M", 0.0, 0.0
+    toks = re.findall(r"[MLHVQCZ]|-?\d+(?:\.\d+)?", d)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.isalpha():
+            cmd = t
+            i += 1
+            continue
+        if cmd == "H":
+            x = float(t)
+            i += 1
+        elif cmd == "V":
+            y = float(t)
+            i += 1
+        else:
+            x, y = float(t), float(toks[i + 1])
+            i += 2
+        pts.append((x, y))
+    return pts

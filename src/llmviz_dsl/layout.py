@@ -144,7 +144,8 @@ def _timeline_size(ctx: Ctx, tl: Timeline) -> Sized:
                     while b.width > room and fs > 8:   # shrink to fit, like PowerPoint autofit
                         fs = min(fs - 0.5, int(2 * fs * room / b.width) / 2)
                         b = ctx.text(lab, tl, fs)
-                events.append((side, b, max(tl.event_width, b.width + 2 * tl.event_pad)))
+                w = max(tl.event_width, b.width + 2 * tl.event_pad)
+                events.append((side, b, min(w, tl.event_max_width) if tl.event_max_width else w))
                 ev_slot.append(k + n)
                 n += 1
         # A date without events takes a slot of its own.
@@ -234,8 +235,12 @@ def _grid_size(ctx: Ctx, g: Grid) -> Sized:
     nrow = max(r for r, _ in taken) + 1 if taken else 0
     ncol = max(c for _, c in taken) + 1 if taken else 0
     cw, rh = [0.0] * ncol, [0.0] * nrow
+    gaps = list(g.col_gaps or []) + [g.col_gap] * ncol
+
+    def gap(a: int, b: int) -> float:      # the column gaps from column a to column b
+        return sum(gaps[a:b])
     for r, c, rs, cs, k, _, hang in sorted(cells, key=lambda t: (t[2] * t[3])):
-        need_w = k.w - (sum(cw[c:c + cs]) + g.col_gap * (cs - 1))
+        need_w = k.w - (sum(cw[c:c + cs]) + gap(c, c + cs - 1))
         if need_w > 0:
             for i in range(c, c + cs):
                 cw[i] += need_w / cs
@@ -244,13 +249,13 @@ def _grid_size(ctx: Ctx, g: Grid) -> Sized:
             if need_h > 0:
                 for i in range(r, r + rs):
                     rh[i] += need_h / rs
-    xs = [sum(cw[:i]) + g.col_gap * i for i in range(ncol)]
+    xs = [sum(cw[:i]) + gap(0, i) for i in range(ncol)]
     ys = [sum(rh[:i]) + g.row_gap * i for i in range(nrow)]
     W = (xs[-1] + cw[-1]) if ncol else 0
     H = (ys[-1] + rh[-1]) if nrow else 0
     out = Sized(g, W, H)
     for r, c, rs, cs, k, align, _ in cells:
-        aw = sum(cw[c:c + cs]) + g.col_gap * (cs - 1)
+        aw = sum(cw[c:c + cs]) + gap(c, c + cs - 1)
         ah = sum(rh[r:r + rs]) + g.row_gap * (rs - 1)
         if isinstance(k.el, Rule) or align == "stretch":
             k.w = aw

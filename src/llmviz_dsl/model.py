@@ -306,6 +306,7 @@ class Grid(Element):
     cell empty; Span(child, cols=2) spans cells."""
     rows: list[list[Child | None]]
     col_gap: float = 40
+    col_gaps: list[float] | None = None  # one per gap between columns; overrides col_gap
     row_gap: float = 30
     align: Align = "center"
     col_align: list[Align] | None = None
@@ -366,6 +367,9 @@ class Edge(Element):
     # Straight edges only: leave (or enter) the wider end right above/below
     # (or beside) the narrower end, so the arrow runs plumb, not slanted.
     plumb: bool = False
+    # Orthogonal edges only: run the long leg outside all the boxes, on this
+    # side of the figure (a feedback loop around the outside).
+    around: Side | None = None
 
     def describe(self) -> str:
         return f"Edge({self.src!r} -> {self.dst!r})"
@@ -384,6 +388,9 @@ class Region(Element):
     opacity: float = 1.0
     padding: float = 24
     radius: float = 16
+    # Widen the shorter side so the panel is centred on its nodes (a Brace
+    # member on one side then gets matching room on the other).
+    symmetric: bool = False
 
 
 class Brace(Element):

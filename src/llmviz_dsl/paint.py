@@ -119,7 +119,7 @@ def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
     if c.overlay:
         blk = ctx.text(c.overlay, c, c.overlay_size, c.overlay_color)
         if c.overlay_fill:
-            pad = c.overlay_size * 0.2
+            pad = c.overlay_size * 0.05   # full-width brackets carry their own margin
             out.append(Rect(Box(p.box.cx - blk.width / 2 - pad, p.box.cy - blk.height / 2, blk.width + 2 * pad,
                                 blk.height), 0, Paint(ctx.color(c.overlay_fill, c, "overlay_fill"), opacity=0.85)))
         out.append(TextArt(blk, p.box.cx - blk.width / 2, p.box.cy - blk.height / 2))

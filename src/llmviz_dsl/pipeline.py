@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .check import check
 from .errors import SpecError
 from .fonts import fonts_for
-from .geometry import Box
+from .geometry import Box, path_points
 from .layout import Ctx, Placed, layout
 from .model import Arrows, Brace, Cells, Diagram, Dots, Edge, Node, Panel, Region, Timeline, walk
 from .paint import (footer_height, frame_and_footer, paint_brace, paint_edge, paint_region,
@@ -79,7 +79,7 @@ def route_edges(ctx: Ctx, root: Placed, index: dict[str, Placed], edges: list[Ed
             skip = frozenset([_key(x) for x in parents[id(a)] + parents[id(b)]] + inner)
             sides = ("right", "bottom", "top", "left")
             pts = router.ortho(_key(a), _key(b), a.shape, b.shape,
-                               (sa,) if sa else sides, (sb,) if sb else sides, skip)
+                               (sa,) if sa else sides, (sb,) if sb else sides, skip, e.around)
             router.commit(pts, _key(a), _key(b))
         routes.append((e, pts))
     return routes, obstacles
@@ -154,13 +154,31 @@ def build_scene(d: Diagram, lang: str) -> Scene:
     ctx, root, index, routes, obstacles = a.ctx, a.root, a.index, a.routes, a.obstacles
     theme = ctx.theme
 
-    back: list = []
+    # Braces first: a Region may name a Brace among its members, and wraps it.
+    braced: list = []
+    brace_box: dict[str, Box] = {}
     for ov in d.overlays:
-        if isinstance(ov, Region):
+        if isinstance(ov, Brace):
             box = None
             for m in ov.members:
                 p = _endpoint(m, index, ov)[0]
-                box = p.box if box is None else box.union(p.box)
+                box = p.shape if box is None else box.union(p.shape)
+            lab = ctx.text(ov.label, ov, None, ov.label_color) if ov.label else None
+            used = paint_brace(ctx, ov, box, lab, braced)
+            if ov.id:
+                brace_box[ov.id] = used
+    back: list = []
+    for ov in d.overlays:
+        if isinstance(ov, Region):
+            box = nodes = None
+            for m in ov.members:
+                mb = brace_box[m] if m in brace_box else _endpoint(m, index, ov)[0].box
+                box = mb if box is None else box.union(mb)
+                if m not in brace_box:
+                    nodes = mb if nodes is None else nodes.union(mb)
+            if ov.symmetric and nodes is not None:
+                half = max(nodes.cx - box.x, box.right - nodes.cx)
+                box = Box(nodes.cx - half, box.y, 2 * half, box.h)
             title = ctx.text(ov.title, ov, ov.title_size, ov.title_color, ov.title_bold) if ov.title else None
             top = (title.height + ov.padding * 0.6) if title else 0
             box = Box(box.x - ov.padding, box.y - ov.padding - top, box.w + 2 * ov.padding,
@@ -179,14 +197,7 @@ def build_scene(d: Diagram, lang: str) -> Scene:
             items.append(TextArt(blk, box.x, box.y))
             if e.label_icon:
                 items.append(_label_icon(ctx, e, pts, box))
-    for ov in d.overlays:
-        if isinstance(ov, Brace):
-            box = None
-            for m in ov.members:
-                p = _endpoint(m, index, ov)[0]
-                box = p.shape if box is None else box.union(p.shape)
-            lab = ctx.text(ov.label, ov, None, ov.label_color) if ov.label else None
-            paint_brace(ctx, ov, box, lab, items)
+    items += braced
 
     # Canvas: content bounds + margins, frame and footer band below.
     allitems = back + items
@@ -218,9 +229,8 @@ def _bounds(items) -> tuple[float, float, float, float]:
         elif isinstance(it, TextArt):
             xs += [it.x, it.x + it.block.width]; ys += [it.y, it.y + it.block.height]
         elif isinstance(it, Path):
-            import re
-            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", it.d)]
-            xs += nums[0::2]; ys += nums[1::2]
+            pts = path_points(it.d)
+            xs += [p[0] for p in pts]; ys += [p[1] for p in pts]
     return min(xs), min(ys), max(xs), max(ys)
 
 

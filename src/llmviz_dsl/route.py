@@ -83,7 +83,7 @@ class Router:
 
     # -------------------------------------------------------- routing
     def ortho(self, src_id: str, dst_id: str, S: Box, D: Box, src_sides, dst_sides,
-              skip: frozenset[str]) -> list[Point]:
+              skip: frozenset[str], around: str | None = None) -> list[Point]:
         xs, ys = set(), set()
         boxes = [b for b, _ in self.obstacles] + [S, D]
         for b in boxes:
@@ -110,6 +110,12 @@ class Router:
             xs.add(q[0]); ys.add(q[1]); xs.add(_r(p[0])); ys.add(_r(p[1]))
             goals[q] = ((-nx, -ny), p, _side_cost(side, D, S) if len(dst_sides) > 1 else 0.0)
         X, Y = sorted(xs), sorted(ys)
+        # `around`: no leg may run along the figure between its outer edges
+        # (a vertical leg for left/right, a horizontal one for top/bottom).
+        inside = None
+        if around:
+            lo, hi = ("x", "right") if around in ("left", "right") else ("y", "bottom")
+            inside = (min(getattr(b, lo) for b in boxes), max(getattr(b, hi) for b in boxes))
 
         def h(pt):
             return min(abs(pt[0] - g[0]) + abs(pt[1] - g[1]) for g in goals)
@@ -153,6 +159,10 @@ class Router:
                     q = (pt[0], Y[j])
                 if self._blocked(pt, q, skip):
                     continue
+                if inside and (nd[0] == 0) == (around in ("left", "right")):
+                    at = pt[0] if nd[0] == 0 else pt[1]
+                    if inside[0] < at < inside[1]:
+                        continue
                 cost = g + abs(q[0] - pt[0]) + abs(q[1] - pt[1])
                 if nd != d:
                     cost += BEND
