@@ -11,7 +11,7 @@ def pair(side, question, answer, fill, y):
     """The prompt x and one answer y, labelled above, underlined below."""
     def part(id, math, label, fill, width):
         return Column(Text(f"{id}_{side}_math", math, math_size=50),
-                      Node(f"{id}_{side}", label, fill=fill, size=28, width=width, height=67), gap=0)
+                      Node(f"{id}_{side}", label, fill=fill, size=28, width=width, height=67, pad=2), gap=0)
     return Column(Row(part("x", "$x$", question, "data", 290), part("y", y, answer, fill, 213), gap=0, align="end"),
                   Rule(id=f"line_{side}", shadow=False), gap=2)
 
@@ -92,6 +92,7 @@ diagram = Diagram(
     chapter=same("DPO"),
     title=("DPO训练全景图", "Overview of DPO training"),
     body=grid,
+    min_width=1370,                   # the book's frame: room for the footer in both languages
     edges=[
         arrow("line_w", "policy", plumb=True), arrow("line_w", "ref"),
         arrow("line_l", "ref", plumb=True), arrow("line_l", "policy"),
@@ -102,11 +103,11 @@ diagram = Diagram(
         arrow("logp_tw", "ratio_w"), arrow("logp_rw", "ratio_w"),
         arrow("logp_tl", "ratio_l"), arrow("logp_rl", "ratio_l"),
         arrow("ratio_w", "loss", plumb=True), arrow("ratio_l", "loss", plumb=True),
-        arrow("loss", "grad", plumb=True, label_icon="nn", label_size=27,
+        arrow("loss", "grad", plumb=True, label_icon="nn", label_size=27, label_align="left",
               label=("在策略模型（$\\pi_\\theta$）中进行反向传播",
                      "Backpropagation is performed in the\npolicy model $\\pi_\\theta$")),
         Edge("grad.left", "policy.left", color="grey", width=1, around="left",
-             label=("更新\n参数", "update"), label_size=29, label_at=0.85),
+             label=("更新\n参数", "update"), label_size=29, label_align="left", label_at=0.85),
         arrow("n_action", "n_reward"), arrow("n_reward", "n_loss"),
     ],
 )

@@ -363,6 +363,7 @@ class Edge(Element):
     label_at: float = Field(0.5, ge=0, le=1)   # along the path
     label_color: Token = "text"
     label_size: float | None = None
+    label_align: Literal["center", "left", "right"] = "center"   # lines of a multi-line label
     label_icon: Icon | None = None     # drawn across the path from the label
     # Straight edges only: leave (or enter) the wider end right above/below
     # (or beside) the narrower end, so the arrow runs plumb, not slanted.

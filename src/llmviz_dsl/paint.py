@@ -360,6 +360,19 @@ def frame_and_footer(ctx: Ctx, W: float, H: float, title: str) -> list:
     return out
 
 
+def footer_min_width(ctx: Ctx, title: str) -> float:
+    """The narrowest frame whose footer band holds the title clear of the
+    credit (long English titles and credits need more than the figure)."""
+    t = ctx.theme
+    ft = t.footer
+    tw = layout_text(ctx.fonts, title, Style(ft["title_size"], ft["title_size"], t.color(ft["title_color"]),
+                                             "serif", True)).width
+    cw = sum(layout_text(ctx.fonts, s, Style(ft["credit_size"], ft["credit_size"], t.color(ft["credit_color"]),
+                                             "sans" if st == "b" else "serif", st == "b", st == "i")).width
+             for s, st in ft[f"credit_{ctx.lang}"])
+    return ft["inset"] + (tw + 2 * ft["slant"] + 24) + ft["slant"] + 16 + cw + 20
+
+
 def footer_height(ctx: Ctx) -> float:
     ft = ctx.theme.footer
     return ft["height"] + ft["lift"] + 0.5

@@ -13,7 +13,7 @@ from .fonts import fonts_for
 from .geometry import Box, path_points
 from .layout import Ctx, Placed, layout
 from .model import Arrows, Brace, Cells, Diagram, Dots, Edge, Node, Panel, Region, Timeline, walk
-from .paint import (footer_height, frame_and_footer, paint_brace, paint_edge, paint_region,
+from .paint import (footer_height, footer_min_width, frame_and_footer, paint_brace, paint_edge, paint_region,
                     paint_tree)
 from .route import Router, straight
 from .scene import Scene, TextArt
@@ -191,7 +191,7 @@ def build_scene(d: Diagram, lang: str) -> Scene:
         paint_edge(ctx, e, pts, items)
     for e, pts in routes:
         if e.label:
-            blk = ctx.text(e.label, e, e.label_size, e.label_color)
+            blk = ctx.text(e.label, e, e.label_size, e.label_color, align=e.label_align)
             box = _label_box(ctx, e, pts, blk, taken)
             taken.append(box)
             items.append(TextArt(blk, box.x, box.y))
@@ -204,7 +204,7 @@ def build_scene(d: Diagram, lang: str) -> Scene:
     x0, y0, x1, y1 = _bounds(allitems)
     t = theme.frame
     m = t["margin"]
-    W = max(x1 - x0 + 2 * m, d.min_width)
+    W = max(x1 - x0 + 2 * m, d.min_width, footer_min_width(ctx, d.title.get(lang)))
     dx = (W - (x1 - x0)) / 2 - x0
     dy = m - y0
     H = (y1 - y0) + m + t["footer_gap"] + footer_height(ctx) + 8
