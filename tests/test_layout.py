@@ -121,3 +121,14 @@ def test_fan_in_shares_the_last_segment():
 def test_path_points_follow_h_and_v():
     from llmviz_dsl.geometry import path_points
     assert path_points("M10 20H50V80L5 6") == [(10, 20), (50, 20), (50, 80), (5, 6)]
+
+
+def test_left_aligned_bare_text_starts_at_its_box():
+    from llmviz_dsl import Text
+    from llmviz_dsl.pipeline import build_scene
+    from llmviz_dsl.scene import TextArt
+    d = _diagram(Column(Node("a", same("A box"), width=300), Text("t", same("left"), align="left")))
+    a = arrange(d, "en")
+    sc = build_scene(d, "en")
+    arts = [it for it in sc.content if isinstance(it, TextArt) and it.block.lines[0].text == "left"]
+    assert len(arts) == 1 and abs(arts[0].x - a.index["t"].shape.x) < 0.01

@@ -54,8 +54,10 @@ def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
     if p.text:
         content_h = p.text.height + icon_h
         ty = b.y + (b.h - content_h) / 2
-        tx = {"center": b.cx - p.text.width / 2, "left": b.x + (n.pad if n.pad is not None else t.text["pad_x"]),
-              "right": b.right - (n.pad if n.pad is not None else t.text["pad_x"]) - p.text.width}[n.align]
+        # The same inset the layout gave the label: none for bare text.
+        pad = n.pad if n.pad is not None else (0.0 if n.shape == "plain" else t.text["pad_x"])
+        tx = {"center": b.cx - p.text.width / 2, "left": b.x + pad,
+              "right": b.right - pad - p.text.width}[n.align]
         out.append(TextArt(p.text, tx, ty))
         icon_y = ty + p.text.height + p.extra["icon_gap"]
     else:
