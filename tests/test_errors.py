@@ -31,7 +31,6 @@ def test_unknown_node_in_edge(write_spec):
 """
     e = _err(write_spec, body)
     assert "unknown node 'bb'" in str(e)
-    assert str(e).startswith(f"{e.source.file.split('/')[-1]}".join(["", ""])) or True
     assert e.source.line == _line_of(body, 'Edge("a", "bb")')
     assert "did you mean 'b'" in str(e)
 

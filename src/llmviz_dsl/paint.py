@@ -328,6 +328,19 @@ def paint_region(ctx: Ctx, r: Region, box: Box, title: Block | None, out: list) 
 
 # ---------------------------------------------------------------- frame & footer
 
+def _footer_text(ctx: Ctx, title: str) -> tuple[Block, list[Block]]:
+    """The footer title (bold serif) and the credit runs ("b" bold sans, "i"
+    italic serif, else serif), laid out once for sizing and painting."""
+    t = ctx.theme
+    ft = t.footer
+    tblk = layout_text(ctx.fonts, title, Style(ft["title_size"], ft["title_size"], t.color(ft["title_color"]),
+                                               "serif", True))
+    cblocks = [layout_text(ctx.fonts, s, Style(ft["credit_size"], ft["credit_size"], t.color(ft["credit_color"]),
+                                               "sans" if st == "b" else "serif", st == "b", st == "i"))
+               for s, st in ft[f"credit_{ctx.lang}"]]
+    return tblk, cblocks
+
+
 def frame_and_footer(ctx: Ctx, W: float, H: float, title: str) -> list:
     t = ctx.theme
     fr, ft = t.frame, t.footer
@@ -337,15 +350,7 @@ def frame_and_footer(ctx: Ctx, W: float, H: float, title: str) -> list:
                     Paint(None, t.color(fr["stroke"]), fr["width"])))
     bottom = H - 0.5 - ft["lift"]
     top = bottom - ft["height"]
-    tblk = layout_text(ctx.fonts, title, Style(ft["title_size"], ft["title_size"], t.color(ft["title_color"]),
-                                               "serif", True))
-    runs = ft[f"credit_{ctx.lang}"]
-    cblocks = []
-    for s, style in runs:
-        fam = "sans" if style == "b" else "serif"
-        cblocks.append(layout_text(ctx.fonts, s, Style(ft["credit_size"], ft["credit_size"],
-                                                       t.color(ft["credit_color"]), fam, style == "b",
-                                                       style == "i")))
+    tblk, cblocks = _footer_text(ctx, title)
     cw = sum(b.width for b in cblocks)
     x0 = ft["inset"]
     bw = max(ft["min_width"] * W, tblk.width + 2 * ft["slant"] + 80)
@@ -365,13 +370,9 @@ def frame_and_footer(ctx: Ctx, W: float, H: float, title: str) -> list:
 def footer_min_width(ctx: Ctx, title: str) -> float:
     """The narrowest frame whose footer band holds the title clear of the
     credit (long English titles and credits need more than the figure)."""
-    t = ctx.theme
-    ft = t.footer
-    tw = layout_text(ctx.fonts, title, Style(ft["title_size"], ft["title_size"], t.color(ft["title_color"]),
-                                             "serif", True)).width
-    cw = sum(layout_text(ctx.fonts, s, Style(ft["credit_size"], ft["credit_size"], t.color(ft["credit_color"]),
-                                             "sans" if st == "b" else "serif", st == "b", st == "i")).width
-             for s, st in ft[f"credit_{ctx.lang}"])
+    ft = ctx.theme.footer
+    tblk, cblocks = _footer_text(ctx, title)
+    tw, cw = tblk.width, sum(b.width for b in cblocks)
     return ft["inset"] + (tw + 2 * ft["slant"] + 24) + ft["slant"] + 16 + cw + 20
 
 

@@ -159,10 +159,7 @@ def build_scene(d: Diagram, lang: str) -> Scene:
     brace_box: dict[str, Box] = {}
     for ov in d.overlays:
         if isinstance(ov, Brace):
-            box = None
-            for m in ov.members:
-                p = _endpoint(m, index, ov)[0]
-                box = p.shape if box is None else box.union(p.shape)
+            box = _union(_endpoint(m, index, ov)[0].shape for m in ov.members)
             lab = ctx.text(ov.label, ov, None, ov.label_color) if ov.label else None
             used = paint_brace(ctx, ov, box, lab, braced)
             if ov.id:
@@ -170,12 +167,9 @@ def build_scene(d: Diagram, lang: str) -> Scene:
     back: list = []
     for ov in d.overlays:
         if isinstance(ov, Region):
-            box = nodes = None
-            for m in ov.members:
-                mb = brace_box[m] if m in brace_box else _endpoint(m, index, ov)[0].box
-                box = mb if box is None else box.union(mb)
-                if m not in brace_box:
-                    nodes = mb if nodes is None else nodes.union(mb)
+            nodes = [_endpoint(m, index, ov)[0].box for m in ov.members if m not in brace_box]
+            box = _union(nodes + [brace_box[m] for m in ov.members if m in brace_box])
+            nodes = _union(nodes) if nodes else None
             if ov.symmetric and nodes is not None:
                 half = max(nodes.cx - box.x, box.right - nodes.cx)
                 box = Box(nodes.cx - half, box.y, 2 * half, box.h)
@@ -213,6 +207,14 @@ def build_scene(d: Diagram, lang: str) -> Scene:
     scene.offset = (round(dx, 2), round(dy, 2))
     scene.items = frame_and_footer(ctx, scene.width, scene.height, d.title.get(lang))
     return scene
+
+
+def _union(boxes) -> Box:
+    boxes = list(boxes)
+    out = boxes[0]
+    for b in boxes[1:]:
+        out = out.union(b)
+    return out
 
 
 def _bounds(items) -> tuple[float, float, float, float]:

@@ -8,6 +8,7 @@ that share a source (fan-out) or a target (fan-in) may share a trunk.
 from __future__ import annotations
 
 import heapq
+import math
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -23,7 +24,6 @@ PORT = 80.0       # cost of a side that faces away from the other end
 
 
 def _side_cost(side: str, frm: Box, to: Box) -> float:
-    import math
     dx, dy = to.cx - frm.cx, to.cy - frm.cy
     L = math.hypot(dx, dy) or 1.0
     nx, ny = NORMAL[side]
