@@ -2,21 +2,42 @@
 and overlay references resolve, colours are theme tokens."""
 from __future__ import annotations
 
+import functools
+from typing import Annotated, get_args, get_origin
+
 from .errors import SpecError
-from .model import Brace, Cells, Diagram, Edge, Element, Node, Panel, Region, Timeline, walk
+from .model import TOKEN, Brace, Diagram, Element, Region, walk
 from .theme import Theme
 
-_COLOR_FIELDS = ("fill", "stroke", "color", "title_color", "label_color", "overlay_color", "sep",
-                 "band_from", "band_to", "outline", "event_fill", "connector",
-                 "cap", "cap_stroke", "overlay_fill")
+
+
+def _has_token(annotation) -> bool:
+    """Does a field's type mention Token (directly, optional, or in a list)?"""
+    if get_origin(annotation) is Annotated and TOKEN in get_args(annotation)[1:]:
+        return True
+    return any(_has_token(a) for a in get_args(annotation))
+
+
+@functools.lru_cache(maxsize=None)
+def _token_fields(kind: type) -> tuple[str, ...]:
+    return tuple(n for n, f in kind.model_fields.items()
+                 if _has_token(f.annotation) or TOKEN in f.metadata)
+
+
+def _tokens(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _tokens(v)
 
 
 def check(d: Diagram, theme: Theme) -> None:
     seen: dict[str, Element] = {}
     elements = list(walk(d.body))
-    if not any(isinstance(e, (Node, Cells, Timeline)) for e in elements):
+    if not any(type(e).is_visible for e in elements):
         raise SpecError("the diagram draws nothing", source=d.loc, element=f"Diagram({d.id!r})",
-                        fix="put at least one Node, Cells or Timeline in body")
+                        fix="put at least one Node, Text, Cells, chart or other visible element in body")
     for el in elements:
         if el.id:
             if el.id in seen:
@@ -25,12 +46,8 @@ def check(d: Diagram, theme: Theme) -> None:
                                 element=el.describe(), fix="give every element its own id")
             seen[el.id] = el
     for el in elements + list(d.edges) + list(d.overlays):
-        for f in _COLOR_FIELDS:
-            tok = getattr(el, f, None)
-            if isinstance(tok, str):
-                theme.color(tok, f"{el.describe()} {f}", el.loc)
-        for f in ("row_fills",):
-            for tok in getattr(el, f, None) or []:
+        for f in _token_fields(type(el)):
+            for tok in _tokens(getattr(el, f)):
                 theme.color(tok, f"{el.describe()} {f}", el.loc)
     ids = sorted(seen)
     for e in d.edges:
@@ -46,7 +63,7 @@ def check(d: Diagram, theme: Theme) -> None:
             raise SpecError("an edge needs two different nodes", source=e.loc, element=e.describe())
     braces = {ov.id for ov in d.overlays if isinstance(ov, Brace) and ov.id}
     for ov in d.overlays:
-        for m in ov.members:
+        for m in getattr(ov, "members", []):
             if m not in seen and not (isinstance(ov, Region) and m in braces):
                 raise SpecError(f"unknown member {m!r}", source=ov.loc, element=ov.describe(),
                                 fix=_suggest(m, ids))

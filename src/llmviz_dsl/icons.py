@@ -1,13 +1,38 @@
 """The house icons, drawn as vector markup in one place.
 
-nn:   the 3-2-1 neural-network glyph under model names (grey nodes, dark edges).
-lock: the padlock marking frozen parameters.
+Each icon is a function (box, fill, stroke) -> SVG markup, registered with its
+natural size; the theme's [icon] table gives its colours. `Node(icon=...)`,
+`badge=` and `Edge(label_icon=...)` accept exactly the registered names.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
 
 from .geometry import Box, fmt
 
 
+@dataclass(frozen=True)
+class IconDef:
+    draw: Callable[[Box, str, str], str]
+    size: tuple[float, float]       # natural width, height
+
+
+ICONS: dict[str, IconDef] = {}
+
+
+def icon(name: str, size: tuple[float, float]):
+    def reg(fn):
+        ICONS[name] = IconDef(fn, size)
+        return fn
+    return reg
+
+
+def icon_size(name: str) -> tuple[float, float]:
+    return ICONS[name].size
+
+
+@icon("nn", (52, 40))
 def _nn(b: Box, fill: str, stroke: str) -> str:
     # Columns of 3, 2 and 1 nodes, all joined to the next column.
     s = min(b.w / 3.2, b.h / 2.9)
@@ -31,6 +56,7 @@ def _nn(b: Box, fill: str, stroke: str) -> str:
     return "".join(out)
 
 
+@icon("lock", (16, 20))
 def _lock(b: Box, fill: str, stroke: str) -> str:
     bw, bh = b.w, b.h * 0.58
     bx, by = b.x, b.bottom - bh
@@ -46,8 +72,5 @@ def _lock(b: Box, fill: str, stroke: str) -> str:
             f'<circle cx="{fmt(cx)}" cy="{fmt(by + bh * 0.45)}" r="{fmt(hole)}" fill="{stroke}"/>')
 
 
-_ICONS = {"nn": _nn, "lock": _lock}
-
-
 def icon_svg(name: str, box: Box, fill: str, stroke: str) -> str:
-    return _ICONS[name](box, fill, stroke)
+    return ICONS[name].draw(box, fill, stroke)

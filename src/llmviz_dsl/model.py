@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
                       field_validator)
 
 from .errors import Source, caller_source
+from .icons import ICONS
+from .shapes import SHAPES
 
 # ---------------------------------------------------------------- text
 
@@ -64,15 +66,39 @@ Label = Annotated[I18n, BeforeValidator(_coerce_label)]
 
 # ---------------------------------------------------------------- base
 
-Token = str  # a colour token of the theme, checked when the scene is built
+
+class _TokenMark:
+    """Marks a field as a theme colour token (checked against the theme)."""
+
+
+TOKEN = _TokenMark()
+Token = Annotated[str, TOKEN]  # a colour token of the theme, checked before layout
+
+
+def _registered(kind: str, names: dict) -> Any:
+    def check(v: Any) -> Any:
+        if v is not None and v not in names:
+            raise ValueError(f"unknown {kind} {v!r}: use one of {', '.join(sorted(names))}")
+        return v
+    return BeforeValidator(check)
+
+
+ShapeName = Annotated[str, _registered("shape", SHAPES)]
+IconName = Annotated[str, _registered("icon", ICONS)]
 Dash = Literal["solid", "dashed", "dotted", "dashdot", "longdash"]
 Side = Literal["left", "right", "top", "bottom"]
 
 
 class Element(BaseModel):
-    """Anything placed on the page. Remembers the spec line that wrote it."""
+    """Anything placed on the page. Remembers the spec line that wrote it.
+
+    Kinds of element: laid out in `body` (a layout measures and places it),
+    or an overlay (`is_overlay`) drawn over placed nodes."""
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
     _positional: ClassVar[tuple[str, ...]] = ()
+    is_obstacle: ClassVar[bool] = False   # orthogonal edges route around it
+    is_visible: ClassVar[bool] = False    # draws something itself (a layout only arranges)
+    is_overlay: ClassVar[bool] = False    # drawn over placed nodes, not laid out
     _src: Source | None = PrivateAttr(default=None)
 
     id: str | None = None
@@ -110,19 +136,16 @@ class Element(BaseModel):
 
 # ---------------------------------------------------------------- leaves
 
-Shape = Literal["round", "box", "ellipse", "circle", "pill", "plain", "funnel"]
-# "funnel": a downward triangle with an arrow down its axis (gather / reduce).
-Icon = Literal["nn", "lock"]
-
-
 class Node(Element):
     """A box (or ellipse, circle, pill, or bare text) with a centred label.
 
     Node("policy", ("策略模型", "Policy model"), fill="model", icon="nn")
     """
     _positional = ("id", "label")
+    is_obstacle = True
+    is_visible = True
     label: Label | None = None
-    shape: Shape = "round"
+    shape: ShapeName = "round"         # see shapes.py
     fill: Token | None = "white"
     stroke: Token | None = None
     stroke_width: float | None = None
@@ -134,8 +157,8 @@ class Node(Element):
     bold: bool = False
     font: Literal["sans", "serif"] = "sans"
     align: Literal["center", "left", "right"] = "center"
-    icon: Icon | None = None           # drawn under the label, inside the box
-    badge: Icon | None = None          # small, bottom-right corner
+    icon: IconName | None = None       # drawn under the label, inside the box (icons.py)
+    badge: IconName | None = None      # small, bottom-right corner
     caption: Label | None = None       # text under the box
     caption_size: float | None = None
     width: float | None = None         # minimum size; the label may grow it
@@ -152,7 +175,7 @@ class Node(Element):
 
 class Text(Node):
     """Free text: a Node with no box."""
-    shape: Shape = "plain"
+    shape: ShapeName = "plain"
     fill: Token | None = None
     _positional = ("id", "label")
 
@@ -160,6 +183,8 @@ class Text(Node):
 class Arrows(Element):
     """A row of short parallel arrows (one per item of a vector), drawn as a
     glyph: `Arrows(count=6)` is six arrows pointing down."""
+    is_obstacle = True
+    is_visible = True
     count: int = Field(3, ge=1)
     direction: Literal["down", "up", "right", "left"] = "down"
     length: float = 44
@@ -170,6 +195,8 @@ class Arrows(Element):
 
 class Dots(Element):
     """The `•••` ellipsis between repeated items (`groups=2`: `••• •••`)."""
+    is_obstacle = True
+    is_visible = True
     groups: int = Field(1, ge=1, le=4)
     color: Token = "blue"
     dot: float = 6.0
@@ -178,6 +205,7 @@ class Dots(Element):
 
 class Rule(Element):
     """A separator line across the container, with a soft shadow."""
+    is_visible = True
     color: Token = "black"
     shadow: bool = True
     inset: float = 0.0
@@ -185,6 +213,8 @@ class Rule(Element):
 
 class Cells(Element):
     """A token strip or tensor: rows of equal cells split by thin white lines."""
+    is_obstacle = True
+    is_visible = True
     rows: list[list[Label]]
     cell_width: float = 36
     cell_height: float = 28
@@ -227,6 +257,8 @@ class Timeline(Element):
     Events are spaced evenly (the step is the smallest that keeps boxes on one
     side and neighbouring dates apart); boxes on one side share one height;
     a thin vertical connector joins each box centre to the band."""
+    is_obstacle = True
+    is_visible = True
     marks: list[Mark] = Field(min_length=1)
     band_from: Token = "white"
     band_to: Token = "amber-pale"
@@ -249,8 +281,9 @@ class Timeline(Element):
 
 # ---------------------------------------------------------------- layouts
 
-Child = Union["Node", "Text", "Dots", "Arrows", "Rule", "Cells", "Timeline",
-              "Panel", "Column", "Row", "Grid", "Flow", "Span", "Gap"]
+# Layouts hold any element kind, including those of the element families
+# (llmviz_dsl.elements); what each kind is, is checked when it is laid out.
+Child = Element
 
 
 class Gap(Element):
@@ -328,6 +361,7 @@ class Flow(_Items):
 class Panel(Element):
     """A background (and/or outline) around a child layout, with a title."""
     _positional = ("id", "child")
+    is_obstacle = True
     child: Child
     title: Label | None = None
     title_at: Literal["top-left", "top", "top-right", "bottom"] = "top-left"
@@ -364,7 +398,7 @@ class Edge(Element):
     label_color: Token = "text"
     label_size: float | None = None
     label_align: Literal["center", "left", "right"] = "center"   # lines of a multi-line label
-    label_icon: Icon | None = None     # drawn across the path from the label
+    label_icon: IconName | None = None     # drawn across the path from the label
     # Straight edges only: leave (or enter) the wider end right above/below
     # (or beside) the narrower end, so the arrow runs plumb, not slanted.
     plumb: bool = False
@@ -379,6 +413,7 @@ class Edge(Element):
 class Region(Element):
     """A panel drawn behind a set of already placed nodes."""
     _positional = ("id", "members")
+    is_overlay = True
     members: list[str] = Field(min_length=1)
     title: Label | None = None
     title_color: Token = "blue"
@@ -397,6 +432,7 @@ class Region(Element):
 class Brace(Element):
     """A curly brace beside a set of nodes, with a label at its tip."""
     _positional = ("members",)
+    is_overlay = True
     members: list[str] = Field(min_length=1)
     side: Side = "left"
     label: Label | None = None
@@ -406,7 +442,15 @@ class Brace(Element):
     depth: float = 14
 
 
-Overlay = Union[Region, Brace]
+
+def _is_overlay(v: Any) -> Any:
+    if isinstance(v, Element) and not type(v).is_overlay:
+        raise ValueError(f"{type(v).__name__} is not an overlay: put it in body; overlays are "
+                         f"drawn over placed nodes (Region, Brace, ...)")
+    return v
+
+
+Overlay = Annotated[Element, BeforeValidator(_is_overlay)]
 
 
 # ---------------------------------------------------------------- diagram

@@ -3,21 +3,20 @@ inside the house frame with its footer band."""
 from __future__ import annotations
 
 import math
+from typing import Any, Callable
 
 from .geometry import Box, fmt
 from .layout import Ctx, Placed
 from .model import (Arrows, Brace, Cells, Dots, Edge, Node, Panel, Region, Rule, Timeline)
+from .icons import icon_size
+from .shapes import SHAPES, arrow, arrow_head
 from .scene import Ellipse, Gradient, IconArt, Paint, Path, Poly, Rect, Scene, TextArt
 from .text import Block, Style, layout_text
 
 HEAD_SCALE = 1.0
 
 
-def node_radius(ctx: Ctx, n: Node, b: Box) -> float:
-    if n.shape == "pill":
-        return b.h / 2
-    if n.shape == "box":
-        return 0.0
+def node_radius(ctx: Ctx, b: Box) -> float:
     return min(ctx.theme.box["radius"] * min(b.w, b.h), ctx.theme.box["radius_max"])
 
 
@@ -33,29 +32,20 @@ def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
     t = ctx.theme
     if n.cap:
         b = _paint_cap(ctx, n, b, out)
-    if n.shape != "plain":
-        pt = _paint(ctx, n, n.fill, n.stroke, n.stroke_width or (t.stroke["hairline"] if n.stroke else None),
-                    n.dash, n.opacity)
-        if n.shape in ("ellipse", "circle"):
-            out.append(Ellipse(b.cx, b.cy, b.w / 2, b.h / 2, pt))
-        elif n.shape == "funnel":
-            out.append(Poly([(b.x, b.y), (b.right, b.y), (b.cx, b.bottom)], pt, True))
-            if pt.stroke:
-                _arrow(out, (b.cx, b.y), (b.cx, b.bottom), pt.stroke, pt.width, t.arrow["length"])
-        else:
-            out.append(Rect(b, node_radius(ctx, n, b), pt))
-    elif n.fill:
-        out.append(Rect(b, 0, _paint(ctx, n, n.fill, None)))
+    shp = SHAPES[n.shape]
+    stroke = None if shp.bare else n.stroke
+    pt = _paint(ctx, n, n.fill, stroke, n.stroke_width or (t.stroke["hairline"] if stroke else None),
+                n.dash, n.opacity)
+    out.extend(shp.draw(b, pt, node_radius(ctx, b), t.arrow["length"], n))
     icon_h = 0.0
     if n.icon:
-        from .layout import ICON_SIZE
-        iw, ih = ICON_SIZE[n.icon]
+        iw, ih = icon_size(n.icon)
         icon_h = ih + p.extra["icon_gap"]
     if p.text:
         content_h = p.text.height + icon_h
         ty = b.y + (b.h - content_h) / 2
         # The same inset the layout gave the label: none for bare text.
-        pad = n.pad if n.pad is not None else (0.0 if n.shape == "plain" else t.text["pad_x"])
+        pad = n.pad if n.pad is not None else (0.0 if shp.bare else t.text["pad_x"])
         tx = {"center": b.cx - p.text.width / 2, "left": b.x + pad,
               "right": b.right - pad - p.text.width}[n.align]
         out.append(TextArt(p.text, tx, ty))
@@ -63,13 +53,11 @@ def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
     else:
         icon_y = b.y + (b.h - icon_h) / 2
     if n.icon:
-        from .layout import ICON_SIZE
-        iw, ih = ICON_SIZE[n.icon]
-        out.append(_icon(ctx, n.icon, Box(b.cx - iw / 2, icon_y, iw, ih)))
+        iw, ih = icon_size(n.icon)
+        out.append(icon_art(ctx, n.icon, Box(b.cx - iw / 2, icon_y, iw, ih)))
     if n.badge:
-        from .layout import ICON_SIZE
-        iw, ih = ICON_SIZE[n.badge]
-        out.append(_icon(ctx, n.badge, Box(b.right - iw - 8, b.bottom - ih - 6, iw, ih)))
+        iw, ih = icon_size(n.badge)
+        out.append(icon_art(ctx, n.badge, Box(b.right - iw - 8, b.bottom - ih - 6, iw, ih)))
     if p.caption:
         out.append(TextArt(p.caption, b.cx - p.caption.width / 2, b.bottom + 6))
 
@@ -86,11 +74,11 @@ def _paint_cap(ctx: Ctx, n: Node, b: Box, out: list) -> Box:
     return Box(b.x, b.y + ch, b.w, b.h - ch)
 
 
-def _icon(ctx: Ctx, name: str, box: Box) -> IconArt:
+def icon_art(ctx: Ctx, name: str, box: Box) -> IconArt:
+    """An icon in its theme colours."""
     t = ctx.theme
-    if name == "lock":
-        return IconArt(name, box, t.color("dark-grey"), t.color("white"))
-    return IconArt(name, box, t.color(t.icon["nn_fill"]), t.color(t.icon["nn_stroke"]))
+    fill, stroke = t.icon.get(name, t.icon["default"])
+    return IconArt(name, box, t.color(fill), t.color(stroke))
 
 
 def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
@@ -127,12 +115,6 @@ def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
         out.append(TextArt(blk, p.box.cx - blk.width / 2, p.box.cy - blk.height / 2))
 
 
-def _arrow(out: list, a, b, color: str, width: float, size: float) -> None:
-    poly, stop = arrow_head(b, a, size)
-    out.append(Poly([a, stop], Paint(None, color, width)))
-    out.append(Poly(poly, Paint(color), True))
-
-
 def paint_arrows(ctx: Ctx, p: Placed, out: list) -> None:
     a: Arrows = p.el
     col = ctx.color(a.color, a, "colour")
@@ -147,7 +129,7 @@ def paint_arrows(ctx: Ctx, p: Placed, out: list) -> None:
             ends = ((b.x, y), (b.right, y))
         if a.direction in ("up", "left"):
             ends = ends[::-1]
-        _arrow(out, ends[0], ends[1], col, w, ctx.theme.arrow["length"])
+        out.extend(arrow(ends[0], ends[1], col, w, ctx.theme.arrow["length"]))
 
 
 def paint_dots(ctx: Ctx, p: Placed, out: list) -> None:
@@ -229,39 +211,46 @@ def paint_timeline(ctx: Ctx, p: Placed, out: list) -> None:
         out.append(Poly([(ox + cx, oy + ya), (ox + cx, oy + yb)], Paint(None, conn, 1.33)))
 
 
+# How each element kind paints itself (children are painted after it);
+# element families add theirs with @paints(Kind).
+PAINTERS: dict[type, Callable[[Ctx, Placed, list], None]] = {}
+
+
+def paints(*kinds: type):
+    def reg(fn):
+        for k in kinds:
+            PAINTERS[k] = fn
+        return fn
+    return reg
+
+
+PAINTERS.update({Node: paint_node, Cells: paint_cells, Dots: paint_dots, Arrows: paint_arrows,
+                 Rule: paint_rule, Timeline: paint_timeline, Panel: paint_panel})
+
+
+# Overlays beyond Region and Brace: fn(ctx, overlay, index of placed ids, out),
+# painted over the figure.
+OVERLAY_PAINTERS: dict[type, Callable[[Ctx, Any, dict, list], None]] = {}
+
+
+def paints_overlay(*kinds: type):
+    def reg(fn):
+        for k in kinds:
+            OVERLAY_PAINTERS[k] = fn
+        return fn
+    return reg
+
+
 def paint_tree(ctx: Ctx, p: Placed, out: list) -> None:
-    el = p.el
-    if isinstance(el, Node):
-        paint_node(ctx, p, out)
-    elif isinstance(el, Cells):
-        paint_cells(ctx, p, out)
-    elif isinstance(el, Dots):
-        paint_dots(ctx, p, out)
-    elif isinstance(el, Arrows):
-        paint_arrows(ctx, p, out)
-    elif isinstance(el, Rule):
-        paint_rule(ctx, p, out)
-    elif isinstance(el, Timeline):
-        paint_timeline(ctx, p, out)
-    elif isinstance(el, Panel):
-        paint_panel(ctx, p, out)
+    for kind in type(p.el).__mro__:
+        if kind in PAINTERS:
+            PAINTERS[kind](ctx, p, out)
+            break
     for k in p.kids:
         paint_tree(ctx, k, out)
 
 
 # ---------------------------------------------------------------- edges
-
-def arrow_head(tip, frm, size: float):
-    """Triangle with its tip at `tip`, pointing away from `frm`; returns the
-    polygon and the point where the line should stop."""
-    dx, dy = tip[0] - frm[0], tip[1] - frm[1]
-    L = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / L, dy / L
-    base = (tip[0] - ux * size, tip[1] - uy * size)
-    half = size / 2
-    pts = [tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)]
-    return pts, (tip[0] - ux * size * 0.8, tip[1] - uy * size * 0.8)
-
 
 def paint_edge(ctx: Ctx, e: Edge, pts: list, out: list) -> None:
     t = ctx.theme

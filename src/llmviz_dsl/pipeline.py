@@ -11,17 +11,15 @@ from .check import check
 from .errors import SpecError
 from .fonts import fonts_for
 from .geometry import Box, path_points
+from .icons import icon_size
 from .layout import Ctx, Placed, layout
 from .model import Arrows, Brace, Cells, Diagram, Dots, Edge, Node, Panel, Region, Timeline, walk
-from .paint import (footer_height, footer_min_width, frame_and_footer, paint_brace, paint_edge, paint_region,
+from .paint import (OVERLAY_PAINTERS, icon_art, footer_height, footer_min_width, frame_and_footer, paint_brace, paint_edge, paint_region,
                     paint_tree)
 from .route import Router, straight
 from .scene import Scene, TextArt
 from .svg import to_svg
 from .theme import load_theme
-
-OBSTACLES = (Node, Cells, Dots, Arrows, Timeline, Panel)
-
 
 def _parents(root: Placed) -> dict[int, list[Placed]]:
     out: dict[int, list[Placed]] = {}
@@ -59,7 +57,7 @@ def route_edges(ctx: Ctx, root: Placed, index: dict[str, Placed], edges: list[Ed
     while stack:
         p = stack.pop()
         stack.extend(p.kids)
-        if isinstance(p.el, OBSTACLES):
+        if p.el.is_obstacle:
             obstacles.append((p.shape if isinstance(p.el, Node) else p.box, frozenset({_key(p)})))
             if isinstance(p.el, Node) and p.caption:
                 cb = p.box
@@ -116,18 +114,16 @@ def _label_box(ctx: Ctx, e: Edge, pts, blk, taken: list[Box]) -> Box:
 def _label_icon(ctx: Ctx, e: Edge, pts, label: Box):
     """The edge's icon mirrors its label across the path: a label right of a
     vertical segment puts the icon left of it, a label above puts it below."""
-    from .layout import ICON_SIZE
-    from .paint import _icon
-    iw, ih = ICON_SIZE[e.label_icon]
+    iw, ih = icon_size(e.label_icon)
     for p, q in zip(pts, pts[1:]):
         if abs(q[0] - p[0]) < abs(q[1] - p[1]) and min(p[1], q[1]) <= label.cy <= max(p[1], q[1]):
             x = p[0] + (q[0] - p[0]) * ((label.cy - p[1]) / ((q[1] - p[1]) or 1))
             gap = (label.x - x) if label.cx > x else (x - label.right)
             ix = x - gap - iw if label.cx > x else x + gap
-            return _icon(ctx, e.label_icon, Box(ix, label.cy - ih / 2, iw, ih))
+            return icon_art(ctx, e.label_icon, Box(ix, label.cy - ih / 2, iw, ih))
     seg_y = next((p[1] for p, q in zip(pts, pts[1:])
                   if min(p[0], q[0]) <= label.cx <= max(p[0], q[0])), pts[0][1])
-    return _icon(ctx, e.label_icon, Box(label.cx - iw / 2, 2 * seg_y - label.cy - ih / 2, iw, ih))
+    return icon_art(ctx, e.label_icon, Box(label.cx - iw / 2, 2 * seg_y - label.cy - ih / 2, iw, ih))
 
 
 @dataclass
@@ -192,6 +188,9 @@ def build_scene(d: Diagram, lang: str) -> Scene:
             if e.label_icon:
                 items.append(_label_icon(ctx, e, pts, box))
     items += braced
+    for ov in d.overlays:
+        if type(ov) in OVERLAY_PAINTERS:
+            OVERLAY_PAINTERS[type(ov)](ctx, ov, index, items)
 
     # Canvas: content bounds + margins, frame and footer band below.
     allitems = back + items

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .geometry import Box
-from .text import Block
+
+if TYPE_CHECKING:
+    from .text import Block
 
 
 @dataclass(frozen=True)
@@ -14,9 +17,20 @@ class Gradient:
     vertical: bool = False
 
 
+@dataclass(frozen=True)
+class Hatch:
+    """Parallel lines over a background: `angle` in degrees (45 = rising to
+    the right), `spacing` between lines, in page units."""
+    color: str
+    background: str | None = None
+    angle: float = 45.0
+    spacing: float = 6.0
+    width: float = 1.0
+
+
 @dataclass
 class Paint:
-    fill: str | Gradient | None = None
+    fill: str | Gradient | Hatch | None = None
     stroke: str | None = None
     width: float = 1.0
     dash: list[float] | None = None

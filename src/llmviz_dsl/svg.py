@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 
 from .geometry import fmt
 from .icons import icon_svg
-from .scene import Ellipse, Gradient, IconArt, Paint, Path, Poly, Rect, Scene, TextArt
+from .scene import Ellipse, Gradient, Hatch, IconArt, Paint, Path, Poly, Rect, Scene, TextArt
 
 
 def _attr(s: str) -> str:
@@ -30,6 +30,17 @@ class _Writer:
             stops = "".join(f'<stop offset="{fmt(o)}" stop-color="{c}"/>' for o, c in p.fill.stops)
             self.defs[gid] = f'<linearGradient id="{gid}" x1="0" y1="0" x2="{x2}" y2="{y2}">{stops}</linearGradient>'
             out.append(f'fill="url(#{gid})"')
+        elif isinstance(p.fill, Hatch):
+            h = p.fill
+            hid = "ht" + hashlib.sha1(repr(h).encode()).hexdigest()[:10]
+            sp = fmt(h.spacing)
+            bg = f'<rect width="{sp}" height="{sp}" fill="{h.background}"/>' if h.background else ""
+            # One vertical line per tile, the tile rotated: seamless at any angle.
+            self.defs[hid] = (f'<pattern id="{hid}" width="{sp}" height="{sp}" patternUnits="userSpaceOnUse" '
+                              f'patternTransform="rotate({fmt(90 - h.angle)})">{bg}'
+                              f'<line x1="0" y1="0" x2="0" y2="{sp}" stroke="{h.color}" '
+                              f'stroke-width="{fmt(h.width * 2)}"/></pattern>')
+            out.append(f'fill="url(#{hid})"')
         else:
             out.append(f'fill="{p.fill or "none"}"')
         if p.stroke:

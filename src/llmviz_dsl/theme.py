@@ -55,7 +55,7 @@ class Theme(BaseModel):
     panel: dict[str, float]
     frame: dict[str, Any]
     footer: dict[str, Any]
-    icon: dict[str, str]
+    icon: dict[str, tuple[str, str]]
 
     @field_validator("colors")
     @classmethod
