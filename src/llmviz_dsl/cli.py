@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--specs", type=Path, default=root / "specs", help="spec directory (default: specs/)")
     b.add_argument("--no-png", action="store_true", help="write SVG only")
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
+    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="render on N processes (default: one per core)")
+    b.add_argument("--force", action="store_true",
+                   help="render even outputs whose spec, themes and engine are unchanged since the last build")
     ls = sub.add_parser("list", help="list the specs", description="List the spec ids with their titles.")
     ls.add_argument("--specs", type=Path, default=root / "specs")
     args = ap.parse_args(argv)
@@ -53,8 +57,9 @@ def main(argv: list[str] | None = None) -> int:
             langs = LANGS if args.lang == "all" else (args.lang,)
             log = (lambda m: print(m, file=sys.stderr) if "error:" in m else None) if args.quiet else \
                 (lambda m: print(m, flush=True))
-            rep = build(args.specs, args.out, args.ids, langs, not args.no_png, log)
-            print(f"built {len(rep.built)}, failed {len(rep.failed)} -> {args.out}")
+            rep = build(args.specs, args.out, args.ids, langs, not args.no_png, log, jobs=args.jobs,
+                        cache=not args.force)
+            print(f"built {len(rep.built)}, unchanged {len(rep.cached)}, failed {len(rep.failed)} -> {args.out}")
             for what, err in rep.failed:
                 print(f"error: {err}", file=sys.stderr)
             return 1 if rep.failed else 0
