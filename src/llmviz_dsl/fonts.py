@@ -6,10 +6,12 @@ every machine; the SVG carries glyph outlines (no system fonts involved).
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 
 import uharfbuzz as hb
 
+from .errors import SpecError
 from .theme import Theme
 
 # Style -> (theme font, variable weight, synthetic bold, synthetic slant).
@@ -153,7 +155,13 @@ class Fonts:
                 chain.append(f)
         pieces: list[tuple[Face, str]] = []
         for ch in text:
-            face = next((f for f in chain if f.has(ch)), chain[0])
+            face = next((f for f in chain if f.has(ch)), None)
+            if face is None:
+                if unicodedata.category(ch) in ("Cf", "Cc"):
+                    continue      # invisible format/control characters (ZWJ, direction marks)
+                raise SpecError(f"no font of the theme has a glyph for {ch!r} (U+{ord(ch):04X})",
+                                fix="the fonts cover Chinese, Latin, Greek, Cyrillic and math: remove the character, "
+                                    "or draw an icon instead of an emoji")
             if pieces and pieces[-1][0] is face:
                 pieces[-1] = (face, pieces[-1][1] + ch)
             else:

@@ -48,10 +48,13 @@ def load_spec(path: Path) -> Diagram:
         raise SpecError(f"syntax error: {e.msg}", source=Source(str(path), e.lineno or 1),
                         fix="fix the Python syntax") from None
     except ValidationError as e:
-        src = source_in_traceback(sys.exc_info()[2], str(path))
+        # The element the error is about knows where the spec wrote it.
+        bad = e.errors()[0].get("input")
+        src = getattr(bad, "loc", None) if isinstance(getattr(bad, "loc", None), Source) else None
+        src = src or source_in_traceback(sys.exc_info()[2], str(path))
         raise SpecError(_explain(e), source=src or Source(str(path), 1), element=e.title,
                         fix=f"see the fields of {e.title} in llmviz_dsl/model.py") from None
-    except Exception as e:  # anything else the spec's own code raised
+    except (Exception, SystemExit) as e:  # anything else the spec's own code raised
         src = source_in_traceback(sys.exc_info()[2], str(path))
         raise SpecError(f"{type(e).__name__}: {e}", source=src or Source(str(path), 1)) from None
     d = module.__dict__.get("diagram")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -22,8 +23,23 @@ class MathBox:
     symbols: tuple[tuple[str, str], ...]   # (id, <symbol> markup) to put in <defs>
 
 
+def _known_commands(latex: str) -> None:
+    """latex2mathml passes an unknown command through as text (ziamath would
+    draw `\\frc` literally): refuse it instead."""
+    from latex2mathml.converter import convert
+    try:
+        mathml = convert(latex)
+    except Exception:
+        return                  # a parse error is reported by the renderer
+    bad = re.search(r">(\\[A-Za-z]+)<", mathml)
+    if bad:
+        raise SpecError(f"LaTeX ${latex}$ does not parse: unknown command {bad.group(1)}",
+                        fix="check the command's spelling; ziamath supports the usual LaTeX math commands")
+
+
 @functools.lru_cache(maxsize=4096)
 def render_math(latex: str, size: float, color: str = "#000000") -> MathBox:
+    _known_commands(latex)
     try:
         m = zm.Latex(latex, size=size, color=color)
         root = ET.Element("g")
