@@ -59,8 +59,12 @@ def check(d: Diagram, theme: Theme) -> None:
             if side and side not in ("left", "right", "top", "bottom"):
                 raise SpecError(f"unknown side {side!r} in {ref!r}", source=e.loc, element=e.describe(),
                                 fix="write id.left, id.right, id.top or id.bottom")
-        if e.src.partition(".")[0] == e.dst.partition(".")[0]:
-            raise SpecError("an edge needs two different nodes", source=e.loc, element=e.describe())
+        if (e.src.partition(".")[0] == e.dst.partition(".")[0]) != (e.loop is not None):
+            if e.loop:
+                raise SpecError(f"loop={e.loop!r} needs the same node at both ends", source=e.loc,
+                                element=e.describe(), fix=f"write Edge({e.src!r}, {e.src!r}, loop={e.loop!r})")
+            raise SpecError("an edge needs two different nodes", source=e.loc, element=e.describe(),
+                            fix="for a self-loop add loop=\"top\" (or left/right/bottom)")
     braces = {ov.id for ov in d.overlays if isinstance(ov, Brace) and ov.id}
     for ov in d.overlays:
         for m in getattr(ov, "members", []):

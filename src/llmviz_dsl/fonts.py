@@ -135,6 +135,11 @@ class Fonts:
         self._theme = theme
         self._faces: dict[tuple, Face] = {}
 
+    @property
+    def colors(self) -> dict[str, str]:
+        """The theme's colour tokens (LaTeX in labels names them)."""
+        return self._theme.colors
+
     def face(self, family: str, bold: bool = False, italic: bool = False) -> Face:
         k = (family, bold, italic)
         if k not in self._faces:

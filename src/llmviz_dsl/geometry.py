@@ -56,7 +56,8 @@ def fmt(v: float) -> str:
 
 
 def path_points(d: str) -> list[tuple[float, float]]:
-    """The points of absolute path data (M L H V Q C Z), for bounds."""
+    """The points of absolute path data (M L H V Q C Z), for bounds: a curve
+    gives points along it, not its control points (which lie outside it)."""
     import re
     pts: list[tuple[float, float]] = []
     cmd, x, y = "M", 0.0, 0.0
@@ -74,8 +75,23 @@ def path_points(d: str) -> list[tuple[float, float]]:
         elif cmd == "V":
             y = float(t)
             i += 1
+        elif cmd in "QC":
+            n = 2 if cmd == "Q" else 3
+            ctrl = [(x, y)] + [(float(toks[i + 2 * k]), float(toks[i + 2 * k + 1])) for k in range(n)]
+            i += 2 * n
+            for j in range(1, 17):
+                pts.append(_bezier_at(ctrl, j / 16))
+            x, y = ctrl[-1]
+            continue
         else:
             x, y = float(t), float(toks[i + 1])
             i += 2
         pts.append((x, y))
     return pts
+
+
+def _bezier_at(ctrl: list[tuple[float, float]], t: float) -> tuple[float, float]:
+    """De Casteljau: the point at t of a Bézier of any degree."""
+    while len(ctrl) > 1:
+        ctrl = [(p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t) for p, q in zip(ctrl, ctrl[1:])]
+    return ctrl[0]

@@ -13,6 +13,7 @@ from .icons import icon_size
 from .shapes import SHAPES
 from .model import (Arrows, Cells, Column, Dots, Element, Flow, Gap, Grid, Node, Panel, Row,
                     Rule, Span, Timeline, _MATH, walk)
+from .curves import make_room
 from .text import Block, Style, layout_text
 from .theme import Theme
 
@@ -47,6 +48,9 @@ class Ctx:
     lang: str
     edges: list
     sizes: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # When a list, every block laid out by `text` is logged as (block, element,
+    # label), so drawn text can be traced back to its element (lint).
+    texts: list | None = None
 
     def color(self, token, el: Element | None = None, what: str = ""):
         return self.theme.color(token, (el.describe() + (f" {what}" if what else "")) if el else what,
@@ -63,9 +67,12 @@ class Ctx:
         st = Style(size, math_size, self.color(color, el, "text colour"), family, bold, italic, align,
                    self.theme.text["line_gap"])
         try:
-            return layout_text(self.fonts, s, st)
+            blk = layout_text(self.fonts, s, st)
         except SpecError as e:
             raise SpecError(e.message, source=el.loc, element=el.describe(), fix=e.fix) from None
+        if self.texts is not None:
+            self.texts.append((blk, el, label))
+        return blk
 
 
 # ---------------------------------------------------------------- measuring
@@ -85,8 +92,10 @@ def _node_size(ctx: Ctx, n: Node) -> Sized:
     w = max(tw, iw) + 2 * px
     h = th + gap + ih + 2 * py
     if not shp.bare:
-        w, h = max(w, t.box["min_width"]), max(h, t.box["min_height"])
-    w, h = shp.grow(w, h)
+        # A size the spec gives replaces the theme's minimum (small markers).
+        w = max(w, t.box["min_width"] if n.width is None else 0)
+        h = max(h, t.box["min_height"] if n.height is None else 0)
+    w, h = shp.grow(w, h, n)
     w, h = max(w, n.width or 0), max(h, n.height or 0)
     if n.same_size and n.same_size in ctx.sizes:
         sw, sh = ctx.sizes[n.same_size]
@@ -94,10 +103,15 @@ def _node_size(ctx: Ctx, n: Node) -> Sized:
     if n.cap:
         h += n.cap_height              # the hat sits on top of the box
     cap = ctx.text(n.caption, n, n.caption_size or t.text["caption"]) if n.caption else None
-    full_h = h + (cap.height + 6 if cap else 0)
-    full_w = max(w, cap.width if cap else 0)
-    return Sized(n, full_w, full_h, shape_h=h, text=text, caption=cap,
-                 extra={"box_w": w, "icon_gap": gap})
+    # Room the shape draws beyond its box (a callout's tail): kept free, the
+    # box stays what edges attach to.
+    top, right, bottom, left = shp.outset(n) if shp.outset else (0.0, 0.0, 0.0, 0.0)
+    full_h = h + top + bottom + (cap.height + 6 if cap else 0)
+    full_w = max(w + left + right, cap.width if cap else 0)
+    extra = {"box_w": w, "icon_gap": gap}
+    if top or right or bottom or left:
+        extra["shape_off"] = ((full_w - w - left - right) / 2 + left, top)
+    return Sized(n, full_w, full_h, shape_h=h, text=text, caption=cap, extra=extra)
 
 
 def _dots_size(ctx: Ctx, d: Dots) -> Sized:
@@ -189,6 +203,8 @@ def _stack_size(ctx: Ctx, el: Column, horizontal: bool) -> Sized:
     kids = [measure(ctx, c) for c in el.children()]
     rules = [k for k in kids if isinstance(k.el, Rule)]
     if horizontal:
+        if el.align == "stretch":
+            _line_up_panels(kids)
         W = sum(k.w for k in kids) + el.gap * (len(kids) - 1)
         H = max((k.h for k in kids), default=0)
     else:
@@ -196,17 +212,58 @@ def _stack_size(ctx: Ctx, el: Column, horizontal: bool) -> Sized:
         for r in rules:
             r.w = W
         H = sum(k.h for k in kids) + el.gap * (len(kids) - 1)
+    if el.align == "stretch":
+        for k in kids:
+            _stretch(k, H if horizontal else W, horizontal)
     out, pos = Sized(el, W, H), 0.0
     for k in kids:
         if horizontal:
-            dy = {"center": (H - k.h) / 2, "start": 0.0, "end": H - k.h}[el.align]
+            dy = {"center": (H - k.h) / 2, "start": 0.0, "end": H - k.h, "stretch": (H - k.h) / 2}[el.align]
             out.kids.append((k, pos, dy))
             pos += k.w + el.gap
         else:
-            dx = {"center": (W - k.w) / 2, "start": 0.0, "end": W - k.w}[el.align]
+            dx = {"center": (W - k.w) / 2, "start": 0.0, "end": W - k.w, "stretch": (W - k.w) / 2}[el.align]
             out.kids.append((k, dx, pos))
             pos += k.h + el.gap
     return out
+
+
+def _line_up_panels(kids: list[Sized]) -> None:
+    """Panels side by side in a stretched Row start their contents level: the
+    ones with a shorter title (or none) move their content down."""
+    panels = [k for k in kids if isinstance(k.el, Panel)]
+    top = max((k.kids[0][2] for k in panels), default=0.0)
+    for k in panels:
+        c, dx, dy = k.kids[0]
+        k.kids[0] = (c, dx, top)
+        k.h += top - dy
+
+
+def _stretch(s: Sized, size: float, vertical: bool) -> None:
+    """Make `s` `size` tall (vertical) or wide where it can grow: a Panel grows
+    its background (and stretches or centres its content), a `spread` Column
+    (Row, across) moves its children apart. Anything else keeps its size and
+    is centred by its parent."""
+    extra = size - (s.h if vertical else s.w)
+    if extra <= 0:
+        return
+    el = s.el
+    if isinstance(el, Panel):
+        k, dx, dy = s.kids[0]
+        before = k.h if vertical else k.w
+        _stretch(k, before + extra, vertical)
+        shift = (before + extra - (k.h if vertical else k.w)) / 2
+        s.kids[0] = (k, dx, dy + shift) if vertical else (k, dx + shift, dy)
+    elif isinstance(el, Column) and el.spread and isinstance(el, Row) != vertical and len(s.kids) > 1:
+        n = len(s.kids) - 1
+        s.kids = [(k, dx, dy + extra * i / n) if vertical else (k, dx + extra * i / n, dy)
+                  for i, (k, dx, dy) in enumerate(s.kids)]
+    else:
+        return
+    if vertical:
+        s.h = size
+    else:
+        s.w = size
 
 
 def _grid_size(ctx: Ctx, g: Grid) -> Sized:
@@ -273,6 +330,10 @@ def _panel_size(ctx: Ctx, p: Panel) -> Sized:
     top = pad + (th if title and p.title_at != "bottom" else 0)
     out = Sized(p, W, H, text=title)
     out.kids.append((k, (W - k.w) / 2, top))
+    if p.same_size and "panel:" + p.same_size in ctx.sizes:
+        gw, gh = ctx.sizes["panel:" + p.same_size]
+        _stretch(out, gw, False)
+        _stretch(out, gh, True)
     return out
 
 
@@ -322,9 +383,35 @@ def _flow_size(ctx: Ctx, f: Flow) -> Sized:
         px, py = (float(v) for v in g.get_node(f"n{i}").attr["pos"].split(","))
         below = (k.h - k.shape_h) if k.shape_h is not None else 0.0
         out.kids.append((k, round(px - bb[0] - k.w / 2, 2), round(bb[3] - py - (k.h + below) / 2, 2)))
+    if f.tree:
+        _tidy(ctx, f, out, owner)
     for chain in f.straight:
         _snap_line(out, [owner[n] for n in chain], f.direction in ("LR", "RL"))
+    make_room(ctx, out)
     return out
+
+
+def _tidy(ctx: Ctx, f: Flow, out: Sized, owner: dict[str, int]) -> None:
+    """Flow(tree=True): re-place the nodes across the ranks as a tidy tree."""
+    from .tree import tidy
+    children: dict[int, list[int]] = {}
+    parent: dict[int, int] = {}
+    for e in ctx.edges:
+        a, b = e.src.split(".")[0], e.dst.split(".")[0]
+        if a in owner and b in owner and owner[a] < owner[b]:
+            i, j = owner[a], owner[b]
+            if j in parent and parent[j] != i:
+                raise SpecError(f"tree=True, but {b!r} has two parents", source=f.loc, element=f.describe(),
+                                fix="drop tree=True to lay out a graph with merging edges (dot)")
+            if j not in parent:
+                parent[j] = i
+                children.setdefault(i, []).append(j)
+    horizontal = f.direction in ("LR", "RL")
+    out.kids = tidy(out.kids, children, horizontal, f.node_gap, [[owner[n] for n in c] for c in f.straight])
+    if horizontal:
+        out.h = max(dy + k.h for k, _, dy in out.kids)
+    else:
+        out.w = max(dx + k.w for k, dx, _ in out.kids)
 
 
 def _snap_line(out: Sized, idx: list[int], horizontal: bool) -> None:
@@ -392,7 +479,8 @@ def place(s: Sized, x: float, y: float, index: dict[str, Placed]) -> Placed:
     shape = box
     if s.shape_h is not None:
         bw = s.extra["box_w"]
-        shape = Box(round(x + (s.w - bw) / 2, 2), box.y, round(bw, 2), round(s.shape_h, 2))
+        dx, dy = s.extra.get("shape_off", ((s.w - bw) / 2, 0.0))
+        shape = Box(round(x + dx, 2), round(y + dy, 2), round(bw, 2), round(s.shape_h, 2))
     elif isinstance(s.el, Rule):
         shape = Box(box.x, round(y + s.h / 2, 2), box.w, 0.0)   # edges attach to the line
     kids = [place(k, x + dx, y + dy, index) for k, dx, dy in s.kids]
@@ -410,10 +498,50 @@ def equalize(ctx: Ctx, body: Element) -> None:
             w, h = ctx.sizes.get(el.same_size, (0.0, 0.0))
             sh_ = s.shape_h - (el.cap_height if el.cap else 0.0)
             ctx.sizes[el.same_size] = (max(w, s.extra["box_w"]), max(h, sh_))
+    # Panels after the nodes inside them have their sizes.
+    for el in walk(body):
+        if isinstance(el, Panel) and el.same_size:
+            s = _panel_size(ctx, el)
+            w, h = ctx.sizes.get("panel:" + el.same_size, (0.0, 0.0))
+            ctx.sizes["panel:" + el.same_size] = (max(w, s.w), max(h, s.h))
 
 
 def layout(ctx: Ctx, body: Element) -> tuple[Placed, dict[str, Placed]]:
     equalize(ctx, body)
     index: dict[str, Placed] = {}
     root = place(measure(ctx, body), 0.0, 0.0, index)
+    _level(root, index)
     return root, index
+
+
+def _shift(p: Placed, dx: float, dy: float) -> None:
+    p.box = p.box.moved(dx, dy)
+    p.shape = p.shape.moved(dx, dy)
+    for k in p.kids:
+        _shift(k, dx, dy)
+
+
+def _level(root: Placed, index: dict[str, Placed]) -> None:
+    """Nodes with `level_with` move up or down until their centre is level
+    with the other node's; one that would then overlap a box is an error."""
+    def leaves(p: Placed):
+        if not p.kids and p.el.is_visible:
+            yield p
+        for k in p.kids:
+            yield from leaves(k)
+    for p in list(index.values()):
+        n = p.el
+        if not (isinstance(n, Node) and n.level_with):
+            continue
+        if n.level_with not in index:
+            raise SpecError(f"level_with names {n.level_with!r}, which is not a placed id", source=n.loc,
+                            element=n.describe(), fix=f"use one of the ids: {', '.join(sorted(index))}")
+        dy = round(index[n.level_with].shape.cy - p.shape.cy, 2)
+        if not dy:
+            continue
+        _shift(p, 0.0, dy)
+        hit = next((o for o in leaves(root) if o is not p and o.box.overlaps(p.box, 0.5)), None)
+        if hit is not None:
+            raise SpecError(f"level with {n.level_with!r}, {n.describe()} would overlap {hit.el.describe()}",
+                            source=n.loc, element=n.describe(),
+                            fix="give it room in its layout (a gap or another row), or level it with another node")

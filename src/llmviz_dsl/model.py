@@ -165,12 +165,32 @@ class Node(Element):
     height: float | None = None
     same_size: str | None = None       # nodes sharing this key get one size
     pad: float | None = None
+    # Shape options (shapes.py); None takes the shape's default: the way a
+    # trapezoid narrows, a chevron/pentagon/arrow points, a D-shape ("delay")
+    # rounds, a parallelogram leans, stacked cards recede.
+    direction: Literal["right", "left", "up", "down"] | None = None
+    count: int = Field(3, ge=1, le=8)  # cards in a stack, the front one included
+    # Effects: a soft drop shadow; a gradient from `fill` to `fill_to`; lines
+    # of `hatch` over `fill`.
+    shadow: bool = False
+    fill_to: Token | None = None
+    gradient: Literal["vertical", "horizontal"] = "vertical"
+    hatch: Token | None = None
     # A triangular hat on top of the box (e.g. a decoding head): filled with a
     # gradient from white at its base to `cap` at its apex; edges entering the
     # top meet the apex.
     cap: Token | None = None
     cap_height: float = 30
     cap_stroke: Token = "navy-dark"
+    # shape="bubble" (a speech bubble): where its wedge tail leaves the box
+    # and leans ("bottom-left": from the bottom edge, pointing down-left), and
+    # how far its tip reaches beyond the box (layout keeps that room free).
+    tail: Literal["bottom-left", "bottom", "bottom-right", "top-left", "top", "top-right",
+                  "left", "right"] = "bottom-left"
+    tail_length: float = Field(34, gt=0)
+    # Keep this node's centre level with another node's (by id), e.g. a
+    # callout beside a box inside a panel: moved up or down after layout.
+    level_with: str | None = None
 
 
 class Text(Node):
@@ -221,6 +241,7 @@ class Cells(Element):
     col_widths: list[float] | None = None
     fill: Token = "panel"
     row_fills: list[Token] | None = None
+    col_fills: list[Token] | None = None   # one per column (token IDs in their colours); wins over row_fills
     text_size: float = 16
     color: Token = "muted"
     sep: Token = "white"
@@ -325,9 +346,16 @@ class _Items(Element):
 
 
 class Column(_Items):
-    """Children stacked top to bottom."""
+    """Children stacked top to bottom. `align="stretch"` makes every child as
+    wide as the column (as tall as the row, for a Row): a Panel grows its
+    background, a `spread` layout spreads out, other content is centred. Panels
+    side by side in a stretched Row share one title height, so equally tall
+    contents line up."""
     gap: float = 30
-    align: Align = "center"
+    align: Align | Literal["stretch"] = "center"
+    # Stretched beyond its content: the extra goes into the gaps (first child
+    # at the start, last at the end) instead of around the content.
+    spread: bool = False
 
 
 class Row(Column):
@@ -356,6 +384,11 @@ class Flow(_Items):
     node_gap: float = 40
     same_rank: list[list[str]] = []
     straight: list[list[str]] = []     # chains kept on one line
+    # A tidy tree: each parent centred over its children, a lone child
+    # straight under its parent, subtrees packed side by side (the edges
+    # between the children must form a tree or forest; `straight` chains
+    # then follow their first node).
+    tree: bool = False
 
 
 class Panel(Element):
@@ -375,6 +408,7 @@ class Panel(Element):
     opacity: float = Field(1.0, ge=0, le=1)
     padding: float | None = None
     radius: float | None = None
+    same_size: str | None = None       # panels sharing this key get one size, content centred
 
     def children(self):
         return [self.child]
@@ -392,19 +426,42 @@ class Edge(Element):
     color: Token = "black"
     width: float | None = None
     head: Literal["end", "start", "both", "none"] = "end"
-    route: Literal["ortho", "straight"] = "ortho"
+    route: Literal["ortho", "straight", "arc"] = "ortho"
+    # Arcs: the curve's height as a share of its chord; positive bulges to the
+    # left of the direction of travel, so two opposite arcs between the same
+    # nodes (same bend) lie on either side of the line joining them.
+    bend: float = 0.3
+    # A self-loop (src == dst; route "arc") leaving and re-entering this side
+    # of the node, reaching `loop_size` beyond it (default: its half-size, >= 30).
+    loop: Side | None = None
+    loop_size: float | None = Field(None, gt=0)
     label: Label | None = None
     label_at: float = Field(0.5, ge=0, le=1)   # along the path
     label_color: Token = "text"
     label_size: float | None = None
     label_align: Literal["center", "left", "right"] = "center"   # lines of a multi-line label
+    # Which side of the path the label prefers (top/bottom of a horizontal
+    # stretch, left/right of a vertical one); above / right of it when None.
+    label_side: Side | None = None
     label_icon: IconName | None = None     # drawn across the path from the label
+    note: Label | None = None              # a second, smaller label across the path from `label`
+    note_size: float | None = None         # theme's small size when None
     # Straight edges only: leave (or enter) the wider end right above/below
     # (or beside) the narrower end, so the arrow runs plumb, not slanted.
+    # Several plumb edges between one pair of boxes (a request and its reply)
+    # are spread evenly across the narrower box.
     plumb: bool = False
     # Orthogonal edges only: run the long leg outside all the boxes, on this
     # side of the figure (a feedback loop around the outside).
     around: Side | None = None
+    # Orthogonal edges only: may merge into one trunk and arrow head with
+    # edges from the same source or to the same target; False keeps its own
+    # path and port (two inputs arriving side by side).
+    merge: bool = True
+
+    def model_post_init(self, _ctx: Any) -> None:
+        if self.loop:
+            self.route = "arc"            # a loop is a curve
 
     def describe(self) -> str:
         return f"Edge({self.src!r} -> {self.dst!r})"
@@ -438,6 +495,7 @@ class Brace(Element):
     label: Label | None = None
     color: Token = "muted"
     label_color: Token = "muted"
+    label_size: float | None = None    # theme size when None
     gap: float = 14
     depth: float = 14
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
+from .curves import cut_end, path_d, reverse, tangent
 from .geometry import Box, fmt
 from .layout import Ctx, Placed
 from .model import (Arrows, Brace, Cells, Dots, Edge, Node, Panel, Region, Rule, Timeline)
 from .icons import icon_size
 from .shapes import SHAPES, arrow, arrow_head
-from .scene import Ellipse, Gradient, IconArt, Paint, Path, Poly, Rect, Scene, TextArt
+from .scene import Ellipse, Gradient, Hatch, IconArt, Paint, Path, Poly, Rect, Scene, TextArt
 from .text import Block, Style, layout_text
 
 HEAD_SCALE = 1.0
@@ -34,32 +35,71 @@ def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
         b = _paint_cap(ctx, n, b, out)
     shp = SHAPES[n.shape]
     stroke = None if shp.bare else n.stroke
-    pt = _paint(ctx, n, n.fill, stroke, n.stroke_width or (t.stroke["hairline"] if stroke else None),
-                n.dash, n.opacity)
-    out.extend(shp.draw(b, pt, node_radius(ctx, b), t.arrow["length"], n))
+    pt = _paint(ctx, n, _node_fill(ctx, n), stroke,
+                n.stroke_width or (t.stroke["hairline"] if stroke else None), n.dash, n.opacity)
+    prims = shp.draw(b, pt, node_radius(ctx, b), t.arrow["length"], n)
+    if n.shadow and not shp.bare:
+        prims = _shadowed(prims, pt, shp.draw(b.moved(*SHADOW_OFFSET), _shadow_paint(ctx, pt),
+                                              node_radius(ctx, b), t.arrow["length"], n))
+    out.extend(prims)
+    ib = shp.inner(b, n)            # label and icon are centred in the shape's interior
     icon_h = 0.0
     if n.icon:
         iw, ih = icon_size(n.icon)
         icon_h = ih + p.extra["icon_gap"]
     if p.text:
         content_h = p.text.height + icon_h
-        ty = b.y + (b.h - content_h) / 2
+        ty = ib.y + (ib.h - content_h) / 2
         # The same inset the layout gave the label: none for bare text.
         pad = n.pad if n.pad is not None else (0.0 if shp.bare else t.text["pad_x"])
-        tx = {"center": b.cx - p.text.width / 2, "left": b.x + pad,
-              "right": b.right - pad - p.text.width}[n.align]
+        tx = {"center": ib.cx - p.text.width / 2, "left": ib.x + pad,
+              "right": ib.right - pad - p.text.width}[n.align]
         out.append(TextArt(p.text, tx, ty))
         icon_y = ty + p.text.height + p.extra["icon_gap"]
     else:
-        icon_y = b.y + (b.h - icon_h) / 2
+        icon_y = ib.y + (ib.h - icon_h) / 2
     if n.icon:
         iw, ih = icon_size(n.icon)
-        out.append(icon_art(ctx, n.icon, Box(b.cx - iw / 2, icon_y, iw, ih)))
+        out.append(icon_art(ctx, n.icon, Box(ib.cx - iw / 2, icon_y, iw, ih)))
     if n.badge:
         iw, ih = icon_size(n.badge)
-        out.append(icon_art(ctx, n.badge, Box(b.right - iw - 8, b.bottom - ih - 6, iw, ih)))
+        out.append(icon_art(ctx, n.badge, Box(ib.right - iw - 8, ib.bottom - ih - 6, iw, ih)))
     if p.caption:
         out.append(TextArt(p.caption, b.cx - p.caption.width / 2, b.bottom + 6))
+
+
+# Drop shadow of a node (the originals: black at 40 %, blurred by the
+# "shadow" filter of svg.py, a little down and right of the shape).
+SHADOW_OFFSET = (1.5, 3.5)
+SHADOW_OPACITY = 0.4
+
+
+def _node_fill(ctx: Ctx, n: Node):
+    """A node's fill: its colour token, a gradient to `fill_to`, or a hatch."""
+    if n.fill_to:
+        c0 = ctx.color(n.fill or "white", n, "fill")
+        return Gradient(((0.0, c0), (1.0, ctx.color(n.fill_to, n, "fill_to"))), n.gradient == "vertical")
+    if n.hatch:
+        return Hatch(ctx.color(n.hatch, n, "hatch"), ctx.color(n.fill, n, "fill") if n.fill else None)
+    return n.fill
+
+
+def _shadow_paint(ctx: Ctx, body: Paint) -> Paint:
+    black = ctx.color("black")
+    return Paint(black if body.fill else None, black if body.stroke else None, body.width, None,
+                 SHADOW_OPACITY * body.opacity, True)
+
+
+def _shadowed(prims: list, body: Paint, shadows: list) -> list:
+    """Each body part of a shape (drawn with the node's paint `body`) right
+    after its shadow: stacked cards cast shadows on the cards behind them;
+    decorations (a cylinder's rim) cast none."""
+    out = []
+    for it, sh in zip(prims, shadows):
+        if getattr(it, "paint", None) is body:
+            out.append(sh)
+        out.append(it)
+    return out
 
 
 def _paint_cap(ctx: Ctx, n: Node, b: Box, out: list) -> Box:
@@ -98,6 +138,8 @@ def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
         fill = (c.row_fills[r % len(c.row_fills)] if c.row_fills else c.fill)
         x = p.box.x
         for j, lab in enumerate(row):
+            if c.col_fills:
+                fill = c.col_fills[j % len(c.col_fills)]
             box = Box(x, y, widths[j], c.cell_height)
             out.append(Rect(box, 0, Paint(ctx.color(fill, c, "fill"), sep, 1.0)))
             s = lab.get(ctx.lang)
@@ -257,6 +299,9 @@ def paint_edge(ctx: Ctx, e: Edge, pts: list, out: list) -> None:
     col = ctx.color(e.color, e, "colour")
     w = e.width or t.stroke["arrow"]
     size = t.arrow["length"]
+    if hasattr(pts, "bezier"):
+        _paint_curve(e, pts.bezier, col, w, size, t.dash(e.style, w), out)
+        return
     pts = list(pts)
     heads = []
     if e.head in ("end", "both"):
@@ -268,6 +313,22 @@ def paint_edge(ctx: Ctx, e: Edge, pts: list, out: list) -> None:
         heads.append(poly)
         pts[0] = stop
     out.append(Poly(pts, Paint(None, col, w, t.dash(e.style, w))))
+    for h in heads:
+        out.append(Poly(h, Paint(col), True))
+
+
+def _paint_curve(e: Edge, bez, col: str, w: float, size: float, dash, out: list) -> None:
+    """A curved edge as one Bézier path; each head points along the curve's
+    tangent at its end, the path stopping inside the head."""
+    heads = []
+    for at_end, wanted in ((True, ("end", "both")), (False, ("start", "both"))):
+        if e.head in wanted:
+            b = bez if at_end else reverse(bez)
+            tip, (ux, uy) = b[3], tangent(b, 1.0)
+            heads.append(arrow_head(tip, (tip[0] - ux * size, tip[1] - uy * size), size)[0])
+            b = cut_end(b, size * 0.8)
+            bez = b if at_end else reverse(b)
+    out.append(Path(path_d(bez), Paint(None, col, w, dash)))
     for h in heads:
         out.append(Poly(h, Paint(col), True))
 

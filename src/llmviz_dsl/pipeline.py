@@ -17,6 +17,9 @@ from .model import Arrows, Brace, Cells, Diagram, Dots, Edge, Node, Panel, Regio
 from .paint import (OVERLAY_PAINTERS, icon_art, footer_height, footer_min_width, frame_and_footer, paint_brace, paint_edge, paint_region,
                     paint_tree)
 from .route import Router, straight
+from .shapes import SHAPES
+from .shapes import on_outline
+from .curves import curve_of, label_box as curve_label_box
 from .scene import Scene, TextArt
 from .svg import to_svg
 from .theme import load_theme
@@ -59,28 +62,72 @@ def route_edges(ctx: Ctx, root: Placed, index: dict[str, Placed], edges: list[Ed
         stack.extend(p.kids)
         if p.el.is_obstacle:
             obstacles.append((p.shape if isinstance(p.el, Node) else p.box, frozenset({_key(p)})))
-            if isinstance(p.el, Node) and p.caption:
-                cb = p.box
-                obstacles.append((Box(cb.x, p.shape.bottom + 2, cb.w, cb.bottom - p.shape.bottom - 2),
-                                  frozenset({_key(p) + ".caption"})))
+            if isinstance(p.el, Node):
+                # A caption below; what the shape draws beyond its box (a tail).
+                shp = SHAPES[p.el.shape]
+                top, right, bottom, left = shp.outset(p.el) if shp.outset else (0, 0, 0, 0)
+                cb, sb = p.box, p.shape
+                for part, room in ((Box(cb.x, sb.bottom + 2, cb.w, cb.bottom - sb.bottom - 2), p.caption or bottom),
+                                   (Box(cb.x, cb.y, cb.w, sb.y - 2 - cb.y), top),
+                                   (Box(cb.x, cb.y, sb.x - 2 - cb.x, cb.h), left),
+                                   (Box(sb.right + 2, cb.y, cb.right - sb.right - 2, cb.h), right)):
+                    if room:
+                        obstacles.append((part, frozenset({_key(p) + ".caption"})))
     obstacles.sort(key=lambda o: (o[0].y, o[0].x, o[0].w, o[0].h))
     router = Router(obstacles)
     routes = []
-    for e in edges:
+    pairs: dict[frozenset, list[int]] = {}
+    for i, e in enumerate(edges):
+        if e.route == "straight" and e.plumb:
+            pairs.setdefault(frozenset((e.src.partition(".")[0], e.dst.partition(".")[0])), []).append(i)
+    for i, e in enumerate(edges):
         a, sa = _endpoint(e.src, index, e)
         b, sb = _endpoint(e.dst, index, e)
-        if e.route == "straight":
+        if e.route == "arc":
+            pts = curve_of(e, a, b, sa, sb)
+        elif e.route == "straight":
             pts = straight(a.shape, b.shape, sa, sb, e.plumb)
+            group = pairs.get(frozenset((e.src.partition(".")[0], e.dst.partition(".")[0])), [])
+            if e.plumb and len(group) > 1:
+                pts = _spread(pts, a.shape, b.shape, group.index(i), len(group))
         else:
             # Containers of either end are crossed; so is what lies inside either end.
             inner = [_key(x) for end in (a, b) for x in _descendants(end)]
             skip = frozenset([_key(x) for x in parents[id(a)] + parents[id(b)]] + inner)
             sides = ("right", "bottom", "top", "left")
+            # Panels holding one end only: the edge crosses their edge once.
+            leave = frozenset({_key(x) for x in parents[id(a)]} ^ {_key(x) for x in parents[id(b)]})
             pts = router.ortho(_key(a), _key(b), a.shape, b.shape,
-                               (sa,) if sa else sides, (sb,) if sb else sides, skip, e.around)
-            router.commit(pts, _key(a), _key(b))
+                               (sa,) if sa else sides, (sb,) if sb else sides, skip, e.around, e.merge, leave)
+            router.commit(pts, _key(a), _key(b), e.merge)
+        if not (e.loop or e.route == "arc"):
+            pts = _on_outlines(a, b, pts)
         routes.append((e, pts))
     return routes, obstacles
+
+
+def _on_outlines(a: Placed, b: Placed, pts: list) -> list:
+    """The ends moved on along the edge to the visible outline of a diamond,
+    trapezoid, chevron, ... (the router attaches to the box's sides)."""
+    pts = list(pts)
+    if isinstance(a.el, Node):
+        pts[0] = on_outline(a.el, a.shape, pts[0], pts[1])
+    if isinstance(b.el, Node):
+        pts[-1] = on_outline(b.el, b.shape, pts[-1], pts[-2])
+    return pts
+
+
+def _spread(pts, S: Box, D: Box, k: int, n: int):
+    """The k-th of n plumb edges between one pair of boxes, at (2k+1)/2n
+    across the narrower box."""
+    (x0, y0), (x1, y1) = pts
+    if abs(x0 - x1) < 0.01:
+        nb = S if S.w < D.w else D
+        x = round(nb.x + nb.w * (2 * k + 1) / (2 * n), 2)
+        return [(x, y0), (x, y1)]
+    nb = S if S.h < D.h else D
+    y = round(nb.y + nb.h * (2 * k + 1) / (2 * n), 2)
+    return [(x0, y), (x1, y)]
 
 
 def _label_box(ctx: Ctx, e: Edge, pts, blk, taken: list[Box]) -> Box:
@@ -98,11 +145,12 @@ def _label_box(ctx: Ctx, e: Edge, pts, blk, taken: list[Box]) -> Box:
                 x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
                 horiz = abs(q[1] - p[1]) < abs(q[0] - p[0])
                 if horiz:
-                    cands += [Box(x - blk.width / 2, y - 6 - blk.height, blk.width, blk.height),
-                              Box(x - blk.width / 2, y + 6, blk.width, blk.height)]
+                    pair = [Box(x - blk.width / 2, y - 6 - blk.height, blk.width, blk.height),
+                            Box(x - blk.width / 2, y + 6, blk.width, blk.height)]
                 else:
-                    cands += [Box(x + 8, y - blk.height / 2, blk.width, blk.height),
-                              Box(x - 8 - blk.width, y - blk.height / 2, blk.width, blk.height)]
+                    pair = [Box(x + 8, y - blk.height / 2, blk.width, blk.height),
+                            Box(x - 8 - blk.width, y - blk.height / 2, blk.width, blk.height)]
+                cands += pair[::-1] if e.label_side in ("bottom", "left") else pair
                 break
             dist -= L
     for c in cands:
@@ -111,19 +159,43 @@ def _label_box(ctx: Ctx, e: Edge, pts, blk, taken: list[Box]) -> Box:
     return cands[0]
 
 
+def _curve_label(e: Edge, curve, blk, a: "Arranged", labels: list[Box]) -> Box:
+    """Beside an arc or loop, clear of the boxes (not those holding its ends),
+    of the labels so far and of the other edges."""
+    parents = _parents(a.root)
+    ends = [_endpoint(r, a.index, e)[0] for r in (e.src, e.dst)]
+    holders = {_key(x) for end in ends for x in parents[id(end)]}
+    avoid = [b for b, ids in a.obstacles if not ids & holders] + labels
+    lines = [pts for f, pts in a.routes if f is not e]
+    return curve_label_box(curve, blk.width, blk.height, e.label_at, avoid, lines)
+
+
 def _label_icon(ctx: Ctx, e: Edge, pts, label: Box):
     """The edge's icon mirrors its label across the path: a label right of a
     vertical segment puts the icon left of it, a label above puts it below."""
-    iw, ih = icon_size(e.label_icon)
-    for p, q in zip(pts, pts[1:]):
-        if abs(q[0] - p[0]) < abs(q[1] - p[1]) and min(p[1], q[1]) <= label.cy <= max(p[1], q[1]):
-            x = p[0] + (q[0] - p[0]) * ((label.cy - p[1]) / ((q[1] - p[1]) or 1))
-            gap = (label.x - x) if label.cx > x else (x - label.right)
-            ix = x - gap - iw if label.cx > x else x + gap
-            return icon_art(ctx, e.label_icon, Box(ix, label.cy - ih / 2, iw, ih))
-    seg_y = next((p[1] for p, q in zip(pts, pts[1:])
-                  if min(p[0], q[0]) <= label.cx <= max(p[0], q[0])), pts[0][1])
-    return icon_art(ctx, e.label_icon, Box(label.cx - iw / 2, 2 * seg_y - label.cy - ih / 2, iw, ih))
+    return icon_art(ctx, e.label_icon, _across(pts, label, *icon_size(e.label_icon)))
+
+
+def _across(pts, label: Box, iw: float, ih: float, near: bool = False) -> Box:
+    """A box of iw x ih mirroring `label` across the path (as far from it);
+    `near`: across a horizontal path, as far as the label's near edge. The
+    label belongs to the segment nearest to its centre."""
+    def dist(p, q):
+        x = min(max(label.cx, min(p[0], q[0])), max(p[0], q[0]))
+        y = min(max(label.cy, min(p[1], q[1])), max(p[1], q[1]))
+        return abs(label.cx - x) + abs(label.cy - y)
+    p, q = min(zip(pts, pts[1:]), key=lambda s: dist(*s))
+    if abs(q[0] - p[0]) < abs(q[1] - p[1]) and min(p[1], q[1]) <= label.cy <= max(p[1], q[1]):
+        x = p[0] + (q[0] - p[0]) * ((label.cy - p[1]) / ((q[1] - p[1]) or 1))
+        gap = (label.x - x) if label.cx > x else (x - label.right)
+        ix = x - gap - iw if label.cx > x else x + gap
+        return Box(ix, label.cy - ih / 2, iw, ih)
+    seg_y = p[1] if abs(q[1] - p[1]) < abs(q[0] - p[0]) else next(
+        (p[1] for p, q in zip(pts, pts[1:]) if min(p[0], q[0]) <= label.cx <= max(p[0], q[0])), pts[0][1])
+    if near:
+        y = 2 * seg_y - label.bottom if label.cy < seg_y else 2 * seg_y - label.y - ih
+        return Box(label.cx - iw / 2, y, iw, ih)
+    return Box(label.cx - iw / 2, 2 * seg_y - label.cy - ih / 2, iw, ih)
 
 
 @dataclass
@@ -136,17 +208,22 @@ class Arranged:
     obstacles: list[tuple[Box, frozenset[str]]]
 
 
-def arrange(d: Diagram, lang: str) -> Arranged:
+def arrange(d: Diagram, lang: str, texts: list | None = None) -> Arranged:
+    """`texts`: a list to log every laid-out text block in (see Ctx.texts)."""
     theme = load_theme(d.theme)
     check(d, theme)
-    ctx = Ctx(theme, fonts_for(theme), lang, d.edges)
+    ctx = Ctx(theme, fonts_for(theme), lang, d.edges, texts=texts)
     root, index = layout(ctx, d.body)
     routes, obstacles = route_edges(ctx, root, index, d.edges)
     return Arranged(ctx, root, index, routes, obstacles)
 
 
-def build_scene(d: Diagram, lang: str) -> Scene:
-    a = arrange(d, lang)
+MAX_PAGE = 20000   # units a side: the originals are below 10000; more is a runaway spec
+
+
+def build_scene(d: Diagram, lang: str, a: Arranged | None = None) -> Scene:
+    """The scene of `d`, from its arrangement `a` when already made."""
+    a = a or arrange(d, lang)
     ctx, root, index, routes, obstacles = a.ctx, a.root, a.index, a.routes, a.obstacles
     theme = ctx.theme
 
@@ -156,7 +233,7 @@ def build_scene(d: Diagram, lang: str) -> Scene:
     for ov in d.overlays:
         if isinstance(ov, Brace):
             box = _union(_endpoint(m, index, ov)[0].shape for m in ov.members)
-            lab = ctx.text(ov.label, ov, None, ov.label_color) if ov.label else None
+            lab = ctx.text(ov.label, ov, ov.label_size, ov.label_color) if ov.label else None
             used = paint_brace(ctx, ov, box, lab, braced)
             if ov.id:
                 brace_box[ov.id] = used
@@ -177,16 +254,27 @@ def build_scene(d: Diagram, lang: str) -> Scene:
     items: list = []
     paint_tree(ctx, root, items)
     taken = [o[0] for o in obstacles]
+    parents = _parents(root)
     for e, pts in routes:
         paint_edge(ctx, e, pts, items)
     for e, pts in routes:
         if e.label:
             blk = ctx.text(e.label, e, e.label_size, e.label_color, align=e.label_align)
-            box = _label_box(ctx, e, pts, blk, taken)
+            if hasattr(pts, "bezier"):
+                box = _curve_label(e, pts, blk, a, taken[len(obstacles):])
+            else:
+                # A label may sit on the panels holding the edge's ends.
+                holders = {x.box for r in (e.src, e.dst) for x in parents[id(_endpoint(r, index, e)[0])]}
+                box = _label_box(ctx, e, pts, blk, [t for t in taken if t not in holders])
             taken.append(box)
             items.append(TextArt(blk, box.x, box.y))
             if e.label_icon:
                 items.append(_label_icon(ctx, e, pts, box))
+            if e.note:
+                nb = ctx.text(e.note, e, e.note_size or ctx.theme.text["small"], e.label_color)
+                at = _across(pts, box, nb.width, nb.height, near=True)
+                taken.append(at)
+                items.append(TextArt(nb, at.x, at.y))
     items += braced
     for ov in d.overlays:
         if type(ov) in OVERLAY_PAINTERS:
@@ -201,6 +289,10 @@ def build_scene(d: Diagram, lang: str) -> Scene:
     dx = (W - (x1 - x0)) / 2 - x0
     dy = m - y0
     H = (y1 - y0) + m + t["footer_gap"] + footer_height(ctx) + 8
+    if max(W, H) > MAX_PAGE:
+        raise SpecError(f"the figure is {W:.0f} x {H:.0f} units; a page may be at most {MAX_PAGE} a side",
+                        source=d.loc, element=f"Diagram({d.id!r})",
+                        fix="split it into several diagrams, or look for a runaway label or a huge grid")
     scene = Scene(round(W, 2), round(H, 2), d.title.get(lang), lang)
     scene.content = allitems
     scene.offset = (round(dx, 2), round(dy, 2))

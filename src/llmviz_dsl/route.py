@@ -21,6 +21,17 @@ BEND = 40.0
 OVERLAP = 400.0
 CROSS = 200.0
 PORT = 80.0       # cost of a side that faces away from the other end
+# Several edges on one side of a box attach PITCH apart: a port off the
+# side's centre costs SHIFT plus its offset (a shifted port never shortens a
+# route for free); one in line with the other end's centre (a straight run)
+# costs ALIGN, less on a long side than on a short one; a port crowding an
+# unrelated edge's port costs OVERLAP.
+PITCH = 32.0
+SHIFT = 60.0
+ALIGN = 30.0
+HUG = 1.0         # per unit of a leg running along the edge of a panel it crosses
+                  # (of any box, for an edge between panels: it keeps to open space)
+INSIDE = 0.2      # per unit of a leg inside a panel holding only one end: leave it soon
 
 
 def _side_cost(side: str, frm: Box, to: Box) -> float:
@@ -38,6 +49,7 @@ class Seg:
     b: float
     src: str
     dst: str
+    merge: bool = True
 
 
 def port(b: Box, side: str) -> Point:
@@ -54,6 +66,10 @@ class Router:
     def __init__(self, obstacles: list[tuple[Box, frozenset[str]]]) -> None:
         self.obstacles = obstacles
         self.used: list[Seg] = []
+        self.ends: list[tuple[Point, str, str, bool]] = []    # ports taken: (point, src, dst, merge)
+        self.merge = True                                   # the edge being routed may merge
+        self.hugged: list[Box] = []                         # boxes whose edges it keeps off
+        self.left: list[Box] = []                           # panels it should leave soon
 
     # -------------------------------------------------------- helpers
     def _blocked(self, p: Point, q: Point, skip: frozenset[str]) -> bool:
@@ -73,17 +89,80 @@ class Router:
         a, b = sorted((p[0], q[0]) if horiz else (p[1], q[1]))
         cost = 0.0
         for s in self.used:
-            related = s.src == src or s.dst == dst
+            related = self.merge and s.merge and (s.src == src or s.dst == dst)
             if s.horizontal == horiz:
                 if abs(s.at - at) < 2 and not related and min(b, s.b) - max(a, s.a) > 1:
                     cost += OVERLAP
-            elif a < s.at < b and s.a < at < s.b and not related:
+            elif a < s.at <= b and s.a < at < s.b and not related:   # steps end on grid lines: count once
                 cost += CROSS
         return cost
 
+    def _hug_cost(self, p: Point, q: Point) -> float:
+        """A leg running just inside or outside the edge of a container it
+        crosses (of any box, for an edge between panels), no further than
+        MARGIN, looks glued to it: keep to open space."""
+        horiz = p[1] == q[1]
+        at = p[1] if horiz else p[0]
+        a, b = sorted((p[0], q[0]) if horiz else (p[1], q[1]))
+        cost = 0.0
+        for box in self.hugged:
+            lo, hi = (box.x, box.right) if horiz else (box.y, box.bottom)
+            run = min(b, hi) - max(a, lo)
+            if run > 0 and any(abs(at - e) <= MARGIN for e in ((box.y, box.bottom) if horiz else (box.x, box.right))):
+                cost += HUG * run
+        return cost
+
+    def _inside_cost(self, p: Point, q: Point) -> float:
+        """Legs inside a panel that holds only one end of the edge: the edge
+        gets out (or in) by the shortest way and runs between the panels."""
+        x0, x1 = sorted((p[0], q[0]))
+        y0, y1 = sorted((p[1], q[1]))
+        cost = 0.0
+        for box in self.left:
+            run = max(0.0, min(x1, box.right) - max(x0, box.x)) if y0 == y1 else \
+                max(0.0, min(y1, box.bottom) - max(y0, box.y))
+            if (box.y < y0 < box.bottom) if y0 == y1 else (box.x < x0 < box.right):
+                cost += INSIDE * run
+        return cost
+
+    def _ports(self, B: Box, side: str, other: Box, src: str, dst: str):
+        """Candidate ports on one side of B with their costs: the centre, steps
+        of PITCH either way (when the side is shared), and the point in line
+        with the other box."""
+        along_x = side in ("top", "bottom")
+        i = 0 if along_x else 1
+        half = (B.w if along_x else B.h) / 2
+        room = half - min(10.0, half / 3)
+        x0, y0 = port(B, side)
+        at = (lambda o: (_r(x0 + o), y0)) if along_x else (lambda o: (x0, _r(y0 + o)))
+        # Ports of other edges on this side, but those it may merge with.
+        taken = [e for e, s, d, m in self.ends if abs(e[1 - i] - (x0, y0)[1 - i]) < 0.5
+                 and (B.x <= e[0] <= B.right if along_x else B.y <= e[1] <= B.bottom)
+                 and not (self.merge and m and (s == src or d == dst))]
+
+        def crowded(p: Point) -> float:
+            return OVERLAP if any(abs(e[i] - p[i]) < PITCH * 0.75 for e in taken) else 0.0
+        offs = {0.0: 0.0}
+        if taken:                       # a side shared with another edge: spread out
+            k = 1
+            while k * PITCH <= room:
+                for o in (k * PITCH, -k * PITCH):
+                    offs[o] = SHIFT + 1.5 * k * PITCH
+                k += 1
+        c = _r((other.cx - B.cx) if along_x else (other.cy - B.cy))
+        if c and abs(c) <= room:
+            offs[c] = ALIGN * (0.5 + abs(c) / room)
+        for o, cost in offs.items():
+            p = at(o)
+            yield p, cost + crowded(p)
+
     # -------------------------------------------------------- routing
     def ortho(self, src_id: str, dst_id: str, S: Box, D: Box, src_sides, dst_sides,
-              skip: frozenset[str], around: str | None = None) -> list[Point]:
+              skip: frozenset[str], around: str | None = None, merge: bool = True,
+              leave: frozenset[str] = frozenset()) -> list[Point]:
+        self.merge = merge
+        self.hugged = [b for b, ids in self.obstacles if leave or ids & skip]
+        self.left = [b for b, ids in self.obstacles if ids & leave]
         xs, ys = set(), set()
         boxes = [b for b, _ in self.obstacles] + [S, D]
         for b in boxes:
@@ -98,17 +177,17 @@ class Router:
             coords.add(_r(edges[-1] + 3 * MARGIN))
         starts, goals = [], {}
         for side in src_sides:
-            p = port(S, side)
             nx, ny = NORMAL[side]
-            q = (_r(p[0] + nx * MARGIN), _r(p[1] + ny * MARGIN))
-            xs.add(q[0]); ys.add(q[1]); xs.add(_r(p[0])); ys.add(_r(p[1]))
-            starts.append((q, (nx, ny), p, _side_cost(side, S, D) if len(src_sides) > 1 else 0.0))
+            for p, pc in self._ports(S, side, D, src_id, dst_id):
+                q = (_r(p[0] + nx * MARGIN), _r(p[1] + ny * MARGIN))
+                xs.add(q[0]); ys.add(q[1]); xs.add(_r(p[0])); ys.add(_r(p[1]))
+                starts.append((q, (nx, ny), p, pc + (_side_cost(side, S, D) if len(src_sides) > 1 else 0.0)))
         for side in dst_sides:
-            p = port(D, side)
             nx, ny = NORMAL[side]
-            q = (_r(p[0] + nx * MARGIN), _r(p[1] + ny * MARGIN))
-            xs.add(q[0]); ys.add(q[1]); xs.add(_r(p[0])); ys.add(_r(p[1]))
-            goals[q] = ((-nx, -ny), p, _side_cost(side, D, S) if len(dst_sides) > 1 else 0.0)
+            for p, pc in self._ports(D, side, S, src_id, dst_id):
+                q = (_r(p[0] + nx * MARGIN), _r(p[1] + ny * MARGIN))
+                xs.add(q[0]); ys.add(q[1]); xs.add(_r(p[0])); ys.add(_r(p[1]))
+                goals[q] = ((-nx, -ny), p, pc + (_side_cost(side, D, S) if len(dst_sides) > 1 else 0.0))
         X, Y = sorted(xs), sorted(ys)
         # `around`: no leg may run along the figure between its outer edges
         # (a vertical leg for left/right, a horizontal one for top/bottom).
@@ -166,7 +245,7 @@ class Router:
                 cost = g + abs(q[0] - pt[0]) + abs(q[1] - pt[1])
                 if nd != d:
                     cost += BEND
-                cost += self._overlap_cost(pt, q, src_id, dst_id)
+                cost += self._overlap_cost(pt, q, src_id, dst_id) + self._hug_cost(pt, q) + self._inside_cost(pt, q)
                 if cost < best.get((q, nd), 1e18):
                     best[(q, nd)] = cost
                     prev[(q, nd)] = ((pt, d), None)
@@ -187,11 +266,12 @@ class Router:
         pts.reverse()
         return simplify(pts)
 
-    def commit(self, pts: list[Point], src: str, dst: str) -> None:
+    def commit(self, pts: list[Point], src: str, dst: str, merge: bool = True) -> None:
+        self.ends += [(pts[0], src, dst, merge), (pts[-1], src, dst, merge)]
         for p, q in zip(pts, pts[1:]):
             horiz = abs(p[1] - q[1]) < 0.01
             a, b = sorted((p[0], q[0]) if horiz else (p[1], q[1]))
-            self.used.append(Seg(horiz, p[1] if horiz else p[0], a, b, src, dst))
+            self.used.append(Seg(horiz, p[1] if horiz else p[0], a, b, src, dst, merge))
 
 
 def simplify(pts: list[Point]) -> list[Point]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .fonts import Fonts, Run
-from .mathtex import MathBox, render_math
+from .mathtex import MathBox, render_math, theme_colors
 from .model import _MATH
 
 # The em box that CJK glyphs fill: centring on it centres labels visually.
@@ -50,26 +50,30 @@ class Block:
 
 
 def layout_text(fonts: Fonts, text: str, st: Style) -> Block:
-    """Lay out a label: lines split on newlines, `$...$` set as math."""
+    """Lay out a label: lines split on newlines, `$...$` set as math,
+    `**...**` set bold."""
     rows = []
     for raw in text.split("\n"):
         items, x = [], 0.0
         asc, desc = ASCENT * st.size, DESCENT * st.size
         pos = 0
+        bold = st.bold
         for m in list(_MATH.finditer(raw)) + [None]:
             seg = raw[pos:m.start()] if m else raw[pos:]
             seg = seg.replace("\\$", "$")
-            if seg:
-                for run in fonts.shape(seg, st.size, st.family, st.bold, st.italic):
+            # `**...**` sets a stretch of a line bold (regular in a bold label).
+            for k, part in enumerate(seg.split("**")):
+                bold = bold if k == 0 else not bold
+                for run in fonts.shape(part, st.size, st.family, bold, st.italic) if part else ():
                     items.append((x, run, None))
                     x += run.width
             if m:
-                mb = render_math(m.group(1), st.math_size, st.color)
+                mb = render_math(theme_colors(m.group(1), fonts.colors), st.math_size, st.color, fonts.face("sans"))
                 items.append((x, None, mb))
                 x += mb.width
                 asc, desc = max(asc, mb.ascent), max(desc, mb.descent)
                 pos = m.end()
-        plain = _MATH.sub(lambda mm: mm.group(1), raw)
+        plain = _MATH.sub(lambda mm: mm.group(1), raw).replace("**", "")
         rows.append((items, x, asc, desc, plain))
     block = Block(0.0, 0.0, st.color)
     width = max(r[1] for r in rows)

@@ -11,6 +11,12 @@ import importlib
 
 # One line per family module, in alphabetical order.
 FAMILIES = (
+    "barchart",
+    "callout",
+    "icon",
+    "legend",
+    "plot",
+    "table",
 )
 
 __all__: list[str] = []

@@ -1,0 +1,359 @@
+"""Tables: a header over columns of cells, rows that may be highlighted or
+elided ("..."), an optional title, and braces that state the table's size.
+
+    Table(id="vocab", title=("词表", "Vocabulary"),
+          columns=[Col(same("Token ID"), width=122), Col(("词元", "Token"), width=122)],
+          rows=[TRow("0", "!"), ...,
+                TRow("56568", ("你", "How"), fill="loss", id="row_how"), ...,
+                TRow("151935", "")],
+          fill="blush", brace=("词表大小=\\n151936", "Size =\\n151936"))
+
+- A column is one `Col`, or a group of `count` equal sub-columns under one
+  header (the components of a vector); a bare string or label is a Col with
+  that header. `bare=True` makes a label column: text only, no fill, no grid
+  lines (row names beside a grid).
+- A row is `TRow(cell, ...)`, a plain list, or `...` (Python's Ellipsis): an
+  elided row showing each column's `ellipsis` text. Rows shorter than the
+  table are padded with empty cells. `Cell(label, fill=..., color=...)`
+  styles one cell.
+- Fills, innermost first: Cell.fill, TRow.fill, Col.fill, Table.fill.
+- Anchors: a TRow or Col with an `id` is a box of its own, addressable like
+  any node — `Edge("ids", "row_how.left")` ends on that row,
+  `Brace(["row_first", "row_last"])` spans rows. A row's box covers every
+  column (label columns too); a column's box covers its body cells.
+- Cell text is centred vertically and aligned as its column says; a row grows
+  to fit multi-line cells; text never overflows a fixed width: the column's
+  text is set smaller until it fits.
+- `brace=` on the Table draws a brace along the right of the body rows,
+  `brace=` on a Col one under that column: both take layout space (a Panel
+  around the table holds them), unlike the overlay Brace.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from ..geometry import Box
+from ..layout import Ctx, Placed, Sized, measures
+from ..model import Brace, Element, Label, Token, same
+from ..paint import paint_brace, paints
+from ..scene import Paint, Poly, Rect, TextArt
+
+__all__ = ["Table", "Col", "TRow", "Cell"]
+
+Align = Literal["center", "left", "right"]
+
+
+class Cell(Element):
+    """One table cell with its own style: Cell("0.4", fill="model")."""
+    _positional = ("label",)
+    label: Label = same("")
+    fill: Token | None = None
+    color: Token | None = None
+    bold: bool | None = None
+    align: Align | None = None
+
+
+def _cells(v: Any) -> Any:
+    if isinstance(v, (list, tuple)):
+        return [c if isinstance(c, Cell) else Cell(label=c) for c in v]
+    return v
+
+
+class TRow(Element):
+    """A table row: TRow("11319", "？", fill="model", id="row_q"). With
+    `ellipsis=True` (or `...` among a table's rows) it shows each column's
+    ellipsis text instead of cells."""
+    cells: Annotated[list[Cell], BeforeValidator(_cells)] = Field(default_factory=list)
+    fill: Token | None = None
+    color: Token | None = None          # text colour of the row's cells
+    bold: bool = False
+    ellipsis: bool = False
+
+    def __init__(self, *cells: Any, **kw: Any) -> None:
+        if cells:
+            kw["cells"] = list(cells)
+        super().__init__(**kw)
+
+    def children(self):
+        return list(self.cells)
+
+
+class Col(Element):
+    """A column (or `count` equal sub-columns under one header)."""
+    _positional = ("header",)
+    header: Label | None = None
+    width: float | None = None          # of each sub-column; None fits the widest cell
+    count: int = Field(1, ge=1)
+    align: Align = "center"             # cell text (and a single column's header)
+    bare: bool = False                  # a label column: text only, no fill or grid lines
+    fill: Token | None = None
+    color: Token | None = None          # cell text colour; the table's when None
+    ellipsis: Label = same("...")       # shown on an elided row ("" for blank)
+    brace: Label | None = None          # a brace under the column, with this label
+
+
+def _columns(v: Any) -> Any:
+    if isinstance(v, (list, tuple)):
+        return [c if isinstance(c, Col) else Col(header=c) for c in v]
+    return v
+
+
+def _rows(v: Any) -> Any:
+    if isinstance(v, (list, tuple)):
+        return [TRow(ellipsis=True) if r is Ellipsis else TRow(*r) if isinstance(r, (list, tuple)) else r
+                for r in v]
+    return v
+
+
+class Table(Element):
+    """A header row over columns of cells (see the module docstring)."""
+    is_obstacle = True
+    is_visible = True
+    columns: Annotated[list[Col], BeforeValidator(_columns)] = Field(min_length=1)
+    rows: Annotated[list[TRow], BeforeValidator(_rows)] = Field(min_length=1)
+    row_height: float = 39              # minimum; a row grows to fit its cells
+    pad: float = 6                      # cell text to the cell's edges
+    text_size: float | None = None      # theme size when None
+    color: Token = "text"
+    bold: bool = False
+    fill: Token = "panel"
+    sep: Token | None = "white"         # lines between cells
+    outline: Token | None = "white"     # line around the grid
+    sep_width: float = 1.33
+    header_color: Token = "muted"
+    header_size: float | None = None    # as text_size when None
+    header_bold: bool = False
+    header_fill: Token | None = None    # a filled header band (else bare text over the columns)
+    header_gap: float = 4
+    label_gap: float = 10               # between a label column and the grid
+    title: Label | None = None          # centred over the grid
+    title_color: Token = "text"
+    title_size: float | None = None
+    title_bold: bool = True
+    title_gap: float = 12
+    brace: Label | None = None          # a brace right of the body rows, with this label
+    brace_color: Token = "grey"
+    brace_label_color: Token = "muted"
+    brace_size: float | None = None
+
+    @model_validator(mode="after")
+    def _fit(self):
+        n = sum(c.count for c in self.columns)
+        for i, r in enumerate(self.rows):
+            if len(r.cells) > n:
+                raise ValueError(f"row {i} has {len(r.cells)} cells but the table has {n} columns")
+        return self
+
+    def children(self):
+        return [*self.columns, *self.rows]
+
+
+# ---------------------------------------------------------------- measuring
+
+def _leaves(t: Table) -> list[Col]:
+    return [c for c in t.columns for _ in range(c.count)]
+
+
+def _cell_style(t: Table, row: TRow, col: Col, cell: Cell | None):
+    """(label, colour, bold, align, fill) of one body cell; fill None = bare."""
+    if row.ellipsis or cell is None:
+        label, color, bold, align = (col.ellipsis if row.ellipsis else same("")), None, None, None
+        fill = None
+    else:
+        label, color, bold, align, fill = cell.label, cell.color, cell.bold, cell.align, cell.fill
+    color = color or row.color or col.color or t.color
+    bold = bold if bold is not None else (row.bold or t.bold)
+    fill = None if col.bare else (fill or row.fill or col.fill or t.fill)
+    return label, color, bold, align or col.align, fill
+
+
+def _fit_size(ctx: Ctx, items, size: float, room: float):
+    """Lay out `items` (label, el, colour, bold, align) at `size`, set alike
+    smaller until the widest fits `room`."""
+    for _ in range(4):
+        blocks = [ctx.text(lab, el, size, color, bold, align=al) for lab, el, color, bold, al in items]
+        widest = max((b.width for b in blocks), default=0.0)
+        if widest <= room + 0.01:
+            break
+        size *= room / widest * 0.995
+    return blocks
+
+
+@measures(Table)
+def _table_size(ctx: Ctx, t: Table) -> Sized:
+    th = ctx.theme
+    size = t.text_size or th.text["size"]
+    leaves = _leaves(t)
+    n = len(leaves)
+    group = [gi for gi, c in enumerate(t.columns) for _ in range(c.count)]   # leaf -> column
+    styles = [[_cell_style(t, r, leaves[j], r.cells[j] if j < len(r.cells) else None) for j in range(n)]
+              for r in t.rows]
+    owners = [[(r.cells[j] if j < len(r.cells) and not r.ellipsis else r) for j in range(n)] for r in t.rows]
+    hsize = t.header_size or size
+    headers = [ctx.text(c.header, c, hsize, t.header_color, t.header_bold) if c.header else None
+               for c in t.columns]
+
+    # Column widths: given, or the widest cell (a single column's header too).
+    widths, blocks = [0.0] * n, [[None] * n for _ in t.rows]
+    for j, col in enumerate(leaves):
+        items = [(styles[i][j][0], owners[i][j], styles[i][j][1], styles[i][j][2], styles[i][j][3])
+                 for i in range(len(t.rows))]
+        inset = 0.0 if col.bare else 2 * t.pad
+        if col.width is not None:
+            widths[j] = col.width
+            col_blocks = _fit_size(ctx, items, size, col.width - inset)
+        else:
+            col_blocks = [ctx.text(lab, el, size, c, b, align=a) for lab, el, c, b, a in items]
+            hw = headers[group[j]].width if headers[group[j]] and col.count == 1 else 0.0
+            widths[j] = max([b.width + inset for b in col_blocks] + [hw + inset, 1.0])
+        for i, b in enumerate(col_blocks):
+            blocks[i][j] = b
+
+    # x of each leaf: a label column stands `label_gap` off the grid.
+    xs, x = [], 0.0
+    for j in range(n):
+        if j and leaves[j].bare != leaves[j - 1].bare:
+            x += t.label_gap
+        xs.append(x)
+        x += widths[j]
+    body_w = x
+    grid_leaves = [j for j in range(n) if not leaves[j].bare]
+    spans, j = [], 0                    # each Col's (x0, x1)
+    for c in t.columns:
+        spans.append((xs[j], xs[j + c.count - 1] + widths[j + c.count - 1]))
+        j += c.count
+    if t.header_fill:                   # a header band holds its text like a cell
+        for gi, c in enumerate(t.columns):
+            if headers[gi] is not None:
+                room = spans[gi][1] - spans[gi][0] - 2 * t.pad
+                headers[gi] = _fit_size(ctx, [(c.header, c, t.header_color, t.header_bold, "center")], hsize,
+                                        room)[0]
+    gx0 = min((xs[j] for j in grid_leaves), default=0.0)
+    gx1 = max((xs[j] + widths[j] for j in grid_leaves), default=body_w)
+
+    # Title, header band, body rows.
+    y = 0.0
+    title = ctx.text(t.title, t, t.title_size or th.text["size"], t.title_color, t.title_bold) if t.title else None
+    title_at = None
+    if title:
+        title_at = ((gx0 + gx1) / 2 - title.width / 2, 0.0)
+        y = title.height + t.title_gap
+    header_pad = t.pad if t.header_fill else 0.0
+    hh = max((b.height for b in headers if b), default=0.0)
+    header_box = None
+    header_at = []
+    if hh:
+        hh += 2 * header_pad
+        header_box = Box(gx0, y, gx1 - gx0, hh)
+        for gi, c in enumerate(t.columns):
+            b = headers[gi]
+            x0, x1 = spans[gi]
+            if b is None:
+                continue
+            al = c.align if c.count == 1 else "center"
+            bx = {"center": (x0 + x1) / 2 - b.width / 2, "left": x0 + (t.pad if not c.bare else 0.0),
+                  "right": x1 - b.width - (t.pad if not c.bare else 0.0)}[al]
+            header_at.append((b, bx, y + (hh - b.height) / 2))
+        y += hh + (0.0 if t.header_fill else t.header_gap)
+    body_y = y
+    heights = []        # a row grows to hold its tallest cell, with a little air
+    for i in range(len(t.rows)):
+        tallest = max((b.height for b in blocks[i]), default=0.0)
+        heights.append(max(t.row_height, tallest + 2 * min(t.pad, 4.0)))
+    ys = []
+    for h in heights:
+        ys.append(y)
+        y += h
+    body_h = y - body_y
+
+    cells = []          # (box, fill, block, align, bare) in table coordinates
+    for i in range(len(t.rows)):
+        for j in range(n):
+            box = Box(xs[j], ys[i], widths[j], heights[i])
+            cells.append((box, styles[i][j][4], blocks[i][j], styles[i][j][3], leaves[j].bare))
+
+    # Braces: along the right of the body rows, and under braced columns.
+    braces = []
+    if t.brace:
+        lab = ctx.text(t.brace, t, t.brace_size, t.brace_label_color)
+        braces.append((Brace(members=["_"], side="right", color=t.brace_color), Box(0.0, body_y, body_w, body_h), lab))
+    for c, (x0, x1) in zip(t.columns, spans):
+        if c.brace:
+            lab = ctx.text(c.brace, c, t.brace_size, t.brace_label_color)
+            braces.append((Brace(members=["_"], side="bottom", color=t.brace_color),
+                           Box(x0, body_y, x1 - x0, body_h), lab))
+    # The extent of everything drawn, to shift the whole table to (0, 0).
+    ext = Box(0.0, 0.0, body_w, y)
+    if title:
+        ext = ext.union(Box(title_at[0], 0.0, title.width, title.height))
+    for b, bx, by in header_at:
+        ext = ext.union(Box(bx, by, b.width, b.height))
+    for br, box, lab in braces:
+        ext = ext.union(paint_brace(ctx, br, box, lab, []))
+    dx, dy = -ext.x, -ext.y
+
+    out = Sized(t, ext.w, ext.h, extra={
+        "origin": (dx, dy), "cells": cells, "widths": widths, "heights": heights, "xs": xs, "ys": ys,
+        "grid": [(xs[a], xs[b] + widths[b]) for a, b in _runs(grid_leaves)],
+        "body": Box(0.0, body_y, body_w, body_h), "header_box": header_box, "header": header_at,
+        "title": (title, *title_at) if title else None, "braces": braces})
+    for i, r in enumerate(t.rows):
+        out.kids.append((Sized(r, body_w, heights[i]), dx, dy + ys[i]))
+    for c, (x0, x1) in zip(t.columns, spans):
+        out.kids.append((Sized(c, x1 - x0, body_h), dx + x0, dy + body_y))
+    return out
+
+
+def _runs(idx: list[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of leaf indices, as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for j in idx:
+        if runs and runs[-1][1] == j - 1:
+            runs[-1] = (runs[-1][0], j)
+        else:
+            runs.append((j, j))
+    return runs
+
+
+# ---------------------------------------------------------------- painting
+
+@paints(Table)
+def _paint_table(ctx: Ctx, p: Placed, out: list) -> None:
+    t: Table = p.el
+    ex = p.extra
+    ox, oy = p.box.x + ex["origin"][0], p.box.y + ex["origin"][1]
+    body: Box = ex["body"].moved(ox, oy)
+    if ex["title"]:
+        blk, x, y = ex["title"]
+        out.append(TextArt(blk, ox + x, oy + y))
+    hb = ex["header_box"]
+    if hb is not None and t.header_fill:
+        out.append(Rect(hb.moved(ox, oy), 0, Paint(ctx.color(t.header_fill, t, "header_fill"))))
+    for box, fill, _, _, _ in ex["cells"]:
+        if fill:
+            out.append(Rect(box.moved(ox, oy), 0, Paint(ctx.color(fill, t, "fill"))))
+    top = hb.y + oy if (hb is not None and t.header_fill) else body.y
+    for a, b in ex["grid"]:
+        if t.sep:
+            pt = Paint(None, ctx.color(t.sep, t, "sep"), t.sep_width)
+            for x in sorted({ox + c[0].x for c in ex["cells"]}):
+                if ox + a < x < ox + b - 0.01:
+                    out.append(Poly([(x, top), (x, body.bottom)], pt))
+            for y in ([body.y] if top < body.y else []) + [oy + y for y in ex["ys"][1:]]:
+                out.append(Poly([(ox + a, y), (ox + b, y)], pt))
+        if t.outline:
+            out.append(Rect(Box(ox + a, top, b - a, body.bottom - top), 0,
+                            Paint(None, ctx.color(t.outline, t, "outline"), t.sep_width)))
+    for blk, x, y in ex["header"]:
+        out.append(TextArt(blk, ox + x, oy + y))
+    for box, fill, blk, align, bare in ex["cells"]:
+        if blk is None or not blk.width:
+            continue
+        box = box.moved(ox, oy)
+        inset = 0.0 if bare else t.pad
+        x = {"center": box.cx - blk.width / 2, "left": box.x + inset, "right": box.right - inset - blk.width}[align]
+        out.append(TextArt(blk, x, box.cy - blk.height / 2))
+    for br, box, lab in ex["braces"]:
+        paint_brace(ctx, br, box.moved(ox, oy), lab, out)
