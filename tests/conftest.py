@@ -25,3 +25,24 @@ def write_spec(tmp_path: Path):
 
 def spec(id: str):
     return load_spec(ROOT / "specs" / f"{id}.py")
+
+
+# A two-node spec the preview and diff tests edit live.
+TINY = '''\
+from llmviz_dsl import Diagram, Edge, Flow, Node
+
+diagram = Diagram(
+    id="{id}",
+    chapter=("测试", "Test"),
+    title=("小图", "Tiny"),
+    body=Flow(Node("a", ("输入", "{label}"), fill="data"),
+              Node("b", {second}, fill="model")),
+    edges=[Edge("a", "b")],
+)
+'''
+BAD_LINE = 8   # the line of Node("b", ...) above
+
+
+def tiny(label="Input", second='("模型", "Model")', id="tiny") -> str:
+    """The tiny spec with an English label, a second node label and an id."""
+    return TINY.format(label=label, second=second, id=id)

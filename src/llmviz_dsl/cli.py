@@ -12,6 +12,12 @@ EPILOG = """examples:
   python -m llmviz_dsl build                    build every spec in zh and en
   python -m llmviz_dsl build grpo-vs-ppo --lang en
   python -m llmviz_dsl list                     the specs and their titles
+  python -m llmviz_dsl watch grpo-vs-ppo        live preview, re-rendered on save
+  python -m llmviz_dsl diff --base origin/main  HTML report of the pictures a change alters
+  python -m llmviz_dsl new ppo-clip             start specs/ppo-clip.py (builds at once)
+  python -m llmviz_dsl lint grpo-vs-ppo         overlaps, overflow, crossings, contrast, translations
+  python -m llmviz_dsl schema --out spec.json   JSON Schema of the spec model, for editors
+  python -m llmviz_dsl gallery                  gallery/README.md and README_en.md from the specs
 
 A spec is specs/<id>.py defining `diagram = Diagram(...)`; see README.md.
 """
@@ -39,8 +45,16 @@ def main(argv: list[str] | None = None) -> int:
                    help="render even outputs whose spec, themes and engine are unchanged since the last build")
     ls = sub.add_parser("list", help="list the specs", description="List the spec ids with their titles.")
     ls.add_argument("--specs", type=Path, default=root / "specs")
+    from . import diff, watch
+    watch.add_command(sub, root)
+    diff.add_command(sub, root)
+    from . import gallery, lint, scaffold, schema
+    for command in (scaffold, lint, schema, gallery):
+        command.add_command(sub, root)
     args = ap.parse_args(argv)
     try:
+        if hasattr(args, "run"):   # commands that bring their own parser and runner
+            return args.run(args)
         if args.cmd == "list":
             from .loader import load_spec, spec_files
             bad = 0
