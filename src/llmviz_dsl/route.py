@@ -72,11 +72,11 @@ class Router:
         self.left: list[Box] = []                           # panels it should leave soon
 
     # -------------------------------------------------------- helpers
-    def _blocked(self, p: Point, q: Point, skip: frozenset[str]) -> bool:
+    def _blocked(self, p: Point, q: Point, skip: frozenset[str], obstacles=None) -> bool:
         x0, x1 = sorted((p[0], q[0]))
         y0, y1 = sorted((p[1], q[1]))
         m = MARGIN - 1.0
-        for b, ids in self.obstacles:
+        for b, ids in (self.obstacles if obstacles is None else obstacles):
             if ids & skip:
                 continue
             if x0 < b.right + m and x1 > b.x - m and y0 < b.bottom + m and y1 > b.y - m:
@@ -199,6 +199,20 @@ class Router:
         def h(pt):
             return min(abs(pt[0] - g[0]) + abs(pt[1] - g[1]) for g in goals)
 
+        # A step's cost apart from length and bends does not depend on the
+        # direction it is taken in: work it out once per grid segment (None:
+        # blocked), against the obstacles this edge may not cross.
+        open_obs = [(b, ids) for b, ids in self.obstacles if not ids & skip]
+        step_cost: dict[tuple[Point, Point], float | None] = {}
+
+        def step(pt: Point, q: Point) -> float | None:
+            key = (pt, q) if pt <= q else (q, pt)
+            if key not in step_cost:
+                blocked = self._blocked(pt, q, frozenset(), open_obs)
+                step_cost[key] = None if blocked else (self._overlap_cost(pt, q, src_id, dst_id)
+                                                       + self._hug_cost(pt, q) + self._inside_cost(pt, q))
+            return step_cost[key]
+
         heap, best, prev = [], {}, {}
         for q, d, p, c0 in starts:
             # A stub that leaves into another box is not a way out.
@@ -236,7 +250,8 @@ class Router:
                     if j < 0 or j >= len(Y):
                         continue
                     q = (pt[0], Y[j])
-                if self._blocked(pt, q, skip):
+                extra = step(pt, q)
+                if extra is None:
                     continue
                 if inside and (nd[0] == 0) == (around in ("left", "right")):
                     at = pt[0] if nd[0] == 0 else pt[1]
@@ -245,7 +260,7 @@ class Router:
                 cost = g + abs(q[0] - pt[0]) + abs(q[1] - pt[1])
                 if nd != d:
                     cost += BEND
-                cost += self._overlap_cost(pt, q, src_id, dst_id) + self._hug_cost(pt, q) + self._inside_cost(pt, q)
+                cost += extra
                 if cost < best.get((q, nd), 1e18):
                     best[(q, nd)] = cost
                     prev[(q, nd)] = ((pt, d), None)
