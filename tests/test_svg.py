@@ -50,3 +50,26 @@ def test_same_bytes_in_a_fresh_process(tmp_path):
         outs.append(out)
     for rel in ("zh/svg/grpo-vs-ppo.svg", "en/png/grpo-vs-ppo.png"):
         assert (outs[0] / rel).read_bytes() == (outs[1] / rel).read_bytes()
+
+
+def test_each_glyph_id_names_one_outline_across_faces():
+    """Sans and serif text in one figure: every glyph id is defined once and
+    names the outline of the face that drew it (ids once collided between
+    families sharing an initial, drawing the footer with body glyphs)."""
+    from llmviz_dsl import Diagram, Node, Row, same
+    from llmviz_dsl.fonts import fonts_for
+    from llmviz_dsl.theme import load_theme
+    d = Diagram(id="t", chapter=same("C"), title=same("More Samples"),
+                body=Row(Node("a", same("More Samples")), Node("b", same("More Samples"), bold=True)))
+    svg = render_svg(d, "en").decode()
+    fonts = fonts_for(load_theme())
+    defs = re.findall(r'<path id="g([a-z]+)_([0-9a-f]+)"(?: d="([^"]*)")?/>', svg)
+    faces = {f.key: f for f in (fonts.face(fam, b, i) for fam in ("sans", "serif")
+                                for b in (False, True) for i in (False, True))}
+    faces["m"] = fonts.face("math")
+    used = {k for k, _, _ in defs}
+    assert {"s", "sb", "r", "rb"} <= used          # body, bold body, footer credit, footer title
+    for key, gid, d in defs:
+        assert d == (faces[key].path(int(gid, 16)) or ""), (key, gid)
+    keys = {fonts.face(f, b, i).key for f in ("sans", "serif") for b in (False, True) for i in (False, True)}
+    assert len(keys) == 8

@@ -145,7 +145,9 @@ class Fonts:
         if k not in self._faces:
             fam, wght, emb, slant = _STYLES.get(k, _STYLES[(family, False, False)])
             ref = self._theme.fonts[fam]
-            key = fam[0] + ("b" if bold else "") + ("i" if italic else "")
+            # One letter per family (sans, seRif, math) and style: glyph ids
+            # in the SVG are content-derived from it, so it must be unique.
+            key = {"sans": "s", "serif": "r", "math": "m"}[fam] + ("b" if bold else "") + ("i" if italic else "")
             self._faces[k] = Face(key, ref.path(), ref.face, wght, emb, slant)
         return self._faces[k]
 

@@ -65,7 +65,7 @@ class _Writer:
                 k = run.size / face.upem
                 uses = []
                 for g in run.glyphs:
-                    gid = f"g{face.key}{g.gid:x}"
+                    gid = f"g{face.key}_{g.gid:x}"   # "_": a style letter must not read as a hex digit
                     if gid not in self.defs:
                         d = face.path(g.gid)
                         self.defs[gid] = f'<path id="{gid}" d="{d}"/>' if d else f'<path id="{gid}"/>'
