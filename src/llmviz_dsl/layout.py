@@ -4,14 +4,14 @@ panels are computed here. Output: a tree of Placed boxes and an id index."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .errors import SpecError
 from .fonts import Fonts
 from .geometry import Box
 from .icons import icon_size
 from .shapes import SHAPES
-from .model import (Arrows, Cells, Column, Dots, Element, Flow, Gap, Grid, Node, Panel, Row,
+from .model import (Arrows, Cells, Column, Dots, Element, Flow, Gap, Grid, KindTable, Node, Panel, Row,
                     Rule, Span, Timeline, _MATH, walk)
 from .curves import make_room
 from .text import Block, Style, layout_text
@@ -439,15 +439,8 @@ def _snap_line(out: Sized, idx: list[int], horizontal: bool) -> None:
 
 # How each element kind is measured; element families add theirs with
 # @measures(Kind). A kind without its own entry uses its nearest base's.
-MEASURES: dict[type, Callable[[Ctx, Any], Sized]] = {}
-
-
-def measures(*kinds: type):
-    def reg(fn):
-        for k in kinds:
-            MEASURES[k] = fn
-        return fn
-    return reg
+MEASURES: KindTable = KindTable()   # kind -> fn(ctx, element) -> Sized
+measures = MEASURES.register
 
 
 def _span(ctx: Ctx, el: Span) -> Sized:
@@ -464,9 +457,9 @@ MEASURES.update({
 
 
 def measure(ctx: Ctx, el: Element) -> Sized:
-    for kind in type(el).__mro__:
-        if kind in MEASURES:
-            return MEASURES[kind](ctx, el)
+    fn = MEASURES.find(type(el))
+    if fn is not None:
+        return fn(ctx, el)
     where = "overlays=[...]" if type(el).is_overlay else "a layout"
     raise SpecError(f"{type(el).__name__} cannot be laid out in body", source=el.loc, element=el.describe(),
                     fix=f"put it in {where}")

@@ -134,6 +134,22 @@ class Element(BaseModel):
         return []
 
 
+class KindTable(dict):
+    """A function per element kind (how it is measured, painted, ...); a kind
+    without an entry of its own uses its nearest base's. Element families add
+    theirs with the `register` decorator."""
+
+    def register(self, *kinds: type):
+        def reg(fn):
+            for k in kinds:
+                self[k] = fn
+            return fn
+        return reg
+
+    def find(self, kind: type):
+        return next((self[k] for k in kind.__mro__ if k in self), None)
+
+
 # ---------------------------------------------------------------- leaves
 
 class Node(Element):

@@ -3,12 +3,11 @@ inside the house frame with its footer band."""
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
 
 from .curves import cut_end, path_d, reverse, tangent
 from .geometry import Box, fmt
 from .layout import Ctx, Placed
-from .model import (Arrows, Brace, Cells, Dots, Edge, Node, Panel, Region, Rule, Timeline)
+from .model import (Arrows, Brace, Cells, Dots, Edge, KindTable, Node, Panel, Region, Rule, Timeline)
 from .icons import icon_size
 from .shapes import SHAPES, arrow, arrow_head
 from .scene import Ellipse, Gradient, Hatch, IconArt, Paint, Path, Poly, Rect, Scene, TextArt
@@ -255,15 +254,8 @@ def paint_timeline(ctx: Ctx, p: Placed, out: list) -> None:
 
 # How each element kind paints itself (children are painted after it);
 # element families add theirs with @paints(Kind).
-PAINTERS: dict[type, Callable[[Ctx, Placed, list], None]] = {}
-
-
-def paints(*kinds: type):
-    def reg(fn):
-        for k in kinds:
-            PAINTERS[k] = fn
-        return fn
-    return reg
+PAINTERS: KindTable = KindTable()   # kind -> fn(ctx, placed, out)
+paints = PAINTERS.register
 
 
 PAINTERS.update({Node: paint_node, Cells: paint_cells, Dots: paint_dots, Arrows: paint_arrows,
@@ -272,22 +264,14 @@ PAINTERS.update({Node: paint_node, Cells: paint_cells, Dots: paint_dots, Arrows:
 
 # Overlays beyond Region and Brace: fn(ctx, overlay, index of placed ids, out),
 # painted over the figure.
-OVERLAY_PAINTERS: dict[type, Callable[[Ctx, Any, dict, list], None]] = {}
-
-
-def paints_overlay(*kinds: type):
-    def reg(fn):
-        for k in kinds:
-            OVERLAY_PAINTERS[k] = fn
-        return fn
-    return reg
+OVERLAY_PAINTERS: KindTable = KindTable()   # kind -> fn(ctx, overlay, index, out)
+paints_overlay = OVERLAY_PAINTERS.register
 
 
 def paint_tree(ctx: Ctx, p: Placed, out: list) -> None:
-    for kind in type(p.el).__mro__:
-        if kind in PAINTERS:
-            PAINTERS[kind](ctx, p, out)
-            break
+    fn = PAINTERS.find(type(p.el))
+    if fn is not None:
+        fn(ctx, p, out)
     for k in p.kids:
         paint_tree(ctx, k, out)
 
