@@ -132,3 +132,19 @@ def test_left_aligned_bare_text_starts_at_its_box():
     sc = build_scene(d, "en")
     arts = [it for it in sc.content if isinstance(it, TextArt) and it.block.lines[0].text == "left"]
     assert len(arts) == 1 and abs(arts[0].x - a.index["t"].shape.x) < 0.01
+
+
+def test_text_scale_sets_one_language_smaller_but_not_the_footer():
+    from llmviz_dsl.pipeline import build_scene
+    body = Row(Node("a", ("模型", "Model"), size=30), Node("b", same("$x^2$")))
+    plain = _diagram(body, [])
+    scaled = plain.model_copy(update={"text_scale": {"en": 0.5}})
+    a0, a1 = arrange(plain, "en"), arrange(scaled, "en")
+    assert a1.index["a"].text.lines[0].size == 15 and a0.index["a"].text.lines[0].size == 30
+    assert a1.index["b"].text.height < a0.index["b"].text.height * 0.6    # math scales too
+    z0, z1 = arrange(plain, "zh"), arrange(scaled, "zh")
+    assert z1.index["a"].text.height == z0.index["a"].text.height         # zh untouched
+    def text_sizes(d):
+        return sorted(ln.size for t in build_scene(d, "en").items if hasattr(t, "block") for ln in t.block.lines)
+    # The footer title and credit keep their sizes; only the label halves.
+    assert [s for s in text_sizes(scaled) if s != 15] == [s for s in text_sizes(plain) if s != 30]

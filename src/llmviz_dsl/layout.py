@@ -51,6 +51,7 @@ class Ctx:
     # When a list, every block laid out by `text` is logged as (block, element,
     # label), so drawn text can be traced back to its element (lint).
     texts: list | None = None
+    scale: float = 1.0        # the diagram's text_scale for this language
 
     def color(self, token, el: Element | None = None, what: str = ""):
         return self.theme.color(token, (el.describe() + (f" {what}" if what else "")) if el else what,
@@ -60,10 +61,12 @@ class Ctx:
              bold: bool = False, family: str = "sans", align: str = "center",
              math_size: float | None = None, italic: bool = False) -> Block:
         s = label.get(self.lang)
-        size = size or self.theme.text["size"]
+        size = (size or self.theme.text["size"]) * self.scale
         if math_size is None:
             only_math = _MATH.sub("", s).strip() == "" and "$" in s
             math_size = self.theme.text["math_size"] * size / self.theme.text["size"] if only_math else size * 1.15
+        else:
+            math_size *= self.scale
         st = Style(size, math_size, self.color(color, el, "text colour"), family, bold, italic, align,
                    self.theme.text["line_gap"])
         try:

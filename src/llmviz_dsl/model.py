@@ -540,6 +540,9 @@ class Diagram(BaseModel):
     overlays: list[Overlay] = []
     theme: str = "default"
     min_width: float = 0
+    # Font-size factor per language, e.g. {"en": 0.8}: English labels run longer,
+    # so the book sets them smaller. Scales every label, not the footer.
+    text_scale: dict[Literal["zh", "en"], Annotated[float, Field(gt=0.3, le=2)]] = {}
     _src: Source | None = PrivateAttr(default=None)
 
     def __init__(self, **kw: Any) -> None:

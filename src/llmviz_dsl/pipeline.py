@@ -212,7 +212,7 @@ def arrange(d: Diagram, lang: str, texts: list | None = None) -> Arranged:
     """`texts`: a list to log every laid-out text block in (see Ctx.texts)."""
     theme = load_theme(d.theme)
     check(d, theme)
-    ctx = Ctx(theme, fonts_for(theme), lang, d.edges, texts=texts)
+    ctx = Ctx(theme, fonts_for(theme), lang, d.edges, texts=texts, scale=d.text_scale.get(lang, 1.0))
     root, index = layout(ctx, d.body)
     routes, obstacles = route_edges(ctx, root, index, d.edges)
     return Arranged(ctx, root, index, routes, obstacles)
