@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import textwrap
 from pathlib import Path
 
@@ -25,6 +26,13 @@ def write_spec(tmp_path: Path):
 
 def spec(id: str):
     return load_spec(ROOT / "specs" / f"{id}.py")
+
+
+@functools.lru_cache(maxsize=None)
+def arranged(id: str, lang: str):
+    """A project spec laid out and routed, once per session (read-only use)."""
+    from llmviz_dsl.pipeline import arrange
+    return arrange(spec(id), lang)
 
 
 # A two-node spec the preview and diff tests edit live.

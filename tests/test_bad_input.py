@@ -49,6 +49,8 @@ FAIL = [
     ("bad LaTeX", D('Row(Node("a", same("$\\\\frac{a$")), Node("b", same("B")))'), "does not parse", "body="),
     ("unknown LaTeX command", D('Row(Node("a", same("$\\\\notacommand{x}$")), Node("b", same("B")))'),
      "does not parse", "body="),
+    ("unknown colour token in a chart's part",
+     D('Plot(x=(0, 1), y=(0, 1), series=[Line([(0, 0), (1, 1)], color="mauve")])'), "Line color", "body="),
     ("unknown colour token", D('Row(Node("a", same("A"), fill="mauve"), Node("b", same("B")))'),
      "colour 'mauve' is not in theme", "body="),
     ("hex colour", D('Row(Node("a", same("A"), fill="#FF0000"), Node("b", same("B")))'),

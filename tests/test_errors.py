@@ -120,3 +120,16 @@ def test_unknown_side(write_spec):
 """
     e = _err(write_spec, body)
     assert "unknown side 'up'" in str(e)
+
+
+def test_colours_of_an_elements_parts_are_checked_before_layout():
+    # A chart's lines and bars are fields of the chart, not laid-out children:
+    # their tokens must still be checked up front.
+    from llmviz_dsl import Bar, BarChart, Diagram, Line, Plot, same
+    from llmviz_dsl.check import check
+    from llmviz_dsl.theme import load_theme
+    for body in (Plot(x=(0, 1), y=(0, 1), series=[Line([(0, 0), (1, 1)], color="mauve")]),
+                 BarChart(bars=[Bar(same("a"), 0.5, text_color="mauve")])):
+        d = Diagram(id="t", chapter=same("C"), title=same("T"), body=body)
+        with pytest.raises(SpecError, match="mauve"):
+            check(d, load_theme())

@@ -8,7 +8,7 @@ from llmviz_dsl.model import Cells, Node as NodeT
 from llmviz_dsl.pipeline import _descendants, _parents, arrange
 from llmviz_dsl.route import segment_hits_box
 
-from conftest import SPEC_IDS, spec
+from conftest import SPEC_IDS, arranged, spec
 
 
 def _leaves(p):
@@ -25,7 +25,7 @@ def _diagram(body, edges=()):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("sid", SPEC_IDS)
 def test_no_overlapping_boxes(sid, lang):
-    a = arrange(spec(sid), lang)
+    a = arranged(sid, lang)
     leaves = list(_leaves(a.root))
     for i, p in enumerate(leaves):
         for q in leaves[i + 1:]:
@@ -35,7 +35,7 @@ def test_no_overlapping_boxes(sid, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("sid", SPEC_IDS)
 def test_text_fits_its_box(sid, lang):
-    a = arrange(spec(sid), lang)
+    a = arranged(sid, lang)
     for p in _leaves(a.root):
         if isinstance(p.el, NodeT) and p.el.shape != "plain" and p.text:
             assert p.text.width <= p.shape.w + 0.01 and p.text.height <= p.shape.h + 0.01, p.el.describe()
@@ -44,7 +44,7 @@ def test_text_fits_its_box(sid, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("sid", SPEC_IDS)
 def test_orthogonal_edges_avoid_boxes(sid, lang):
-    a = arrange(spec(sid), lang)
+    a = arranged(sid, lang)
     parents = _parents(a.root)
     for e, pts in a.routes:
         if e.route != "ortho":
@@ -148,3 +148,25 @@ def test_text_scale_sets_one_language_smaller_but_not_the_footer():
         return sorted(ln.size for t in build_scene(d, "en").items if hasattr(t, "block") for ln in t.block.lines)
     # The footer title and credit keep their sizes; only the label halves.
     assert [s for s in text_sizes(scaled) if s != 15] == [s for s in text_sizes(plain) if s != 30]
+
+
+def test_footer_shrinks_to_a_narrow_figure_down_to_its_floor():
+    from llmviz_dsl.pipeline import build_scene
+    from llmviz_dsl.theme import load_theme
+    ft = load_theme().footer
+
+    def footer_title_size(d):
+        sc = build_scene(d, "en")
+        sizes = [ln.size for t in sc.items if hasattr(t, "block") for ln in t.block.lines
+                 if ln.text == d.title.en]
+        return sizes[0], sc.width
+    wide = _diagram(Node("a", same("A"), width=3000, height=40))
+    size, _ = footer_title_size(wide)
+    assert size == ft["title_size"]                                   # room enough: full size
+    mid = _diagram(Node("a", same("A"), width=900, height=40))
+    size, w = footer_title_size(mid)
+    assert ft["title_size"] * ft["min_scale"] < size < ft["title_size"]
+    assert w == pytest.approx(900 + 2 * load_theme().frame["margin"], abs=0.01)   # page kept to the content
+    tiny = _diagram(Node("a", same("A"), width=50, height=40))
+    size, w = footer_title_size(tiny)
+    assert size == ft["title_size"] * ft["min_scale"] and w > 50 + 2 * load_theme().frame["margin"]

@@ -22,7 +22,8 @@ def test_fmt_is_fixed():
 
 @pytest.mark.parametrize("sid", SPEC_IDS)
 def test_svg_is_self_contained_and_safe(sid):
-    svg = render_svg(spec(sid), "en").decode()
+    # The shipped file (test_snapshots holds it equal to a fresh render).
+    svg = (ROOT / "build" / "en" / "svg" / f"{sid}.svg").read_text(encoding="utf-8")
     assert "<script" not in svg and "javascript:" not in svg
     assert not re.search(r'href="(?!#)', svg), "only in-document references"
     assert "<image" not in svg and "@import" not in svg and "url(http" not in svg
@@ -73,3 +74,14 @@ def test_each_glyph_id_names_one_outline_across_faces():
         assert d == (faces[key].path(int(gid, 16)) or ""), (key, gid)
     keys = {fonts.face(f, b, i).key for f in ("sans", "serif") for b in (False, True) for i in (False, True)}
     assert len(keys) == 8
+
+
+def test_a_coloured_run_is_filled_with_its_own_colour():
+    from llmviz_dsl import Diagram, Node
+    from llmviz_dsl.theme import load_theme
+    th = load_theme()
+    d = Diagram(id="t", chapter=("章", "C"), title=("题", "T"),
+                body=Node("a", ("\\textcolor{loss}{红}字", "\\textcolor{loss}{Red} word"), color="grey"))
+    svg = render_svg(d, "en").decode()
+    fills = re.findall(r'<g transform="matrix\([^"]*\)" fill="(#[0-9A-Fa-f]{6})"', svg)
+    assert th.color("loss") in fills and th.color("grey") in fills

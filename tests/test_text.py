@@ -54,3 +54,17 @@ def test_lines_and_inline_math():
     assert mixed.width > F.width("策略模型（）", 27)
     # centred lines: the narrow line starts right of the wide one
     assert two.lines[1].x > two.lines[0].x
+
+
+def test_textcolor_outside_math_colours_its_words_only():
+    import pytest
+    from llmviz_dsl.errors import SpecError
+    st = Style(27, 31, T.color("grey"))
+    blk = layout_text(F, "\\textcolor{text}{解码} (**greedy**)", st)
+    colours = [p.color for p in blk.pieces]
+    assert colours[0] == T.color("text") and set(colours[1:]) == {None}     # the rest: the label's grey
+    assert blk.lines[0].text == "解码 (greedy)"
+    plain = layout_text(F, "解码 (**greedy**)", st)
+    assert blk.width == pytest.approx(plain.width)                          # markup takes no room
+    with pytest.raises(SpecError, match="mauve"):
+        layout_text(F, "\\textcolor{mauve}{x}", st)

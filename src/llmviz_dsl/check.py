@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from typing import Annotated, get_args, get_origin
 
+from pydantic import BaseModel
+
 from .errors import SpecError
 from .model import TOKEN, Brace, Diagram, Element, Region, walk
 from .theme import Theme
@@ -32,6 +34,25 @@ def _tokens(value):
             yield from _tokens(v)
 
 
+def _parts(model: BaseModel, owner: Element):
+    """`model` and every model held in its fields (a Plot's lines, a chart's
+    bars, a legend's looks...), each with the nearest element that wrote it."""
+    owner = model if isinstance(model, Element) else owner
+    yield model, owner
+    for name in type(model).model_fields:
+        for v in _flat(getattr(model, name)):
+            if isinstance(v, BaseModel) and not isinstance(v, Diagram):
+                yield from _parts(v, owner)
+
+
+def _flat(value):
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _flat(v)
+    else:
+        yield value
+
+
 def check(d: Diagram, theme: Theme) -> None:
     seen: dict[str, Element] = {}
     elements = list(walk(d.body))
@@ -45,10 +66,12 @@ def check(d: Diagram, theme: Theme) -> None:
                 raise SpecError(f"duplicate id {el.id!r} (first used at {first.loc})", source=el.loc,
                                 element=el.describe(), fix="give every element its own id")
             seen[el.id] = el
-    for el in elements + list(d.edges) + list(d.overlays):
-        for f in _token_fields(type(el)):
-            for tok in _tokens(getattr(el, f)):
-                theme.color(tok, f"{el.describe()} {f}", el.loc)
+    parts = {id(m): (m, o) for el in [d.body, *d.edges, *d.overlays] for m, o in _parts(el, el)}
+    for m, owner in parts.values():
+        name = m.describe() if isinstance(m, Element) else f"{owner.describe()} {type(m).__name__}"
+        for f in _token_fields(type(m)):
+            for tok in _tokens(getattr(m, f)):
+                theme.color(tok, f"{name} {f}", (m if isinstance(m, Element) else owner).loc)
     ids = sorted(seen)
     for e in d.edges:
         for ref in (e.src, e.dst):

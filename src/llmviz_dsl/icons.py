@@ -30,8 +30,11 @@ def icon(name: str, size: tuple[float, float]):
     return reg
 
 
-def icon_size(name: str) -> tuple[float, float]:
-    return ICONS[name].size
+def icon_size(name: str, size: float | None = None) -> tuple[float, float]:
+    """The icon's width and height: natural, or scaled so its larger side is `size`."""
+    w, h = ICONS[name].size
+    k = size / max(w, h) if size else 1.0
+    return w * k, h * k
 
 
 @icon("nn", (52, 40))
@@ -72,6 +75,21 @@ def _lock(b: Box, fill: str, stroke: str) -> str:
     return (f'<path d="{shackle}" stroke="{fill}" stroke-width="{fmt(sw)}" fill="none"/>'
             f'<rect x="{fmt(bx)}" y="{fmt(by)}" width="{fmt(bw)}" height="{fmt(bh)}" rx="{fmt(bw * 0.12)}" fill="{fill}"/>'
             f'<circle cx="{fmt(cx)}" cy="{fmt(by + bh * 0.45)}" r="{fmt(hole)}" fill="{stroke}"/>')
+
+
+@icon("unlock", (24, 21))
+def _unlock(b: Box, fill: str, stroke: str) -> str:
+    # The lock's body at the bottom left, its shackle lifted out to the right.
+    bw, bh = b.w * 0.64, b.h * 0.55
+    bx, by = b.x, b.bottom - bh
+    sw = bw * 0.16
+    r = (bw - sw) / 2 - bw * 0.12
+    cx, top = b.right - r - sw / 2, b.y + sw / 2
+    shackle = (f"M{fmt(cx - r)} {fmt(by)}V{fmt(top + r)}A{fmt(r)} {fmt(r)} 0 0 1 {fmt(cx + r)} {fmt(top + r)}"
+               f"V{fmt(top + r * 1.5)}")
+    return (f'<path d="{shackle}" stroke="{fill}" stroke-width="{fmt(sw)}" fill="none"/>'
+            f'<rect x="{fmt(bx)}" y="{fmt(by)}" width="{fmt(bw)}" height="{fmt(bh)}" rx="{fmt(bw * 0.12)}" fill="{fill}"/>'
+            f'<circle cx="{fmt(bx + bw / 2)}" cy="{fmt(by + bh * 0.45)}" r="{fmt(bw * 0.09)}" fill="{stroke}"/>')
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -422,6 +440,61 @@ def _cycle(b: Box, fill: str, stroke: str) -> str:
     return "".join(out)
 
 
+def _turn(b: Box, fill: str, clockwise: bool) -> str:
+    """An open ring: a solid arc over the top ending in a V head, its way
+    back round the bottom dashed (a pull one way, a round trip)."""
+    sw = _sw(b, 0.035)
+    head = min(b.w, b.h) * 0.14
+    r = min(b.w, b.h) / 2 - head * 0.6
+    cx, cy = b.cx, b.cy
+    flip = (lambda a: a) if clockwise else (lambda a: 180 - a)   # mirror left-right
+    top = sorted((flip(185), flip(330)))
+    low = sorted((flip(30), flip(160)))
+    out = [_path(f"M{_pts(*_at(cx, cy, r, r, top[0]))}{_arc(cx, cy, r, r, *top)}", None, fill, sw, True),
+           _path(f"M{_pts(*_at(cx, cy, r, r, low[0]))}{_arc(cx, cy, r, r, *low)}", None, fill, sw, True)
+           .replace("/>", f' stroke-dasharray="{fmt(sw * 2.5)} {fmt(sw * 2)}"/>')]
+    t = math.radians(flip(332))
+    tx, ty = _at(cx, cy, r, r, flip(332))
+    ux, uy = (-math.sin(t), math.cos(t)) if clockwise else (math.sin(t), -math.cos(t))
+    nx, ny = math.cos(t), math.sin(t)
+    wing = [(tx - ux * head + nx * head * 0.6, ty - uy * head + ny * head * 0.6),
+            (tx - ux * head - nx * head * 0.6, ty - uy * head - ny * head * 0.6)]
+    out.append(_path(f"M{_pts(*wing[0])}L{_pts(tx, ty)}L{_pts(*wing[1])}", None, fill, sw, True))
+    return "".join(out)
+
+
+@icon("rotate-cw", (44, 44))
+def _rotate_cw(b: Box, fill: str, stroke: str) -> str:
+    """A clockwise open ring arrow, its return half dashed."""
+    return _turn(b, fill, True)
+
+
+@icon("rotate-ccw", (44, 44))
+def _rotate_ccw(b: Box, fill: str, stroke: str) -> str:
+    """The anticlockwise twin of rotate-cw."""
+    return _turn(b, fill, False)
+
+
+def _face(cx: float, cy: float, r: float, fill: str, stroke: str, sw: float) -> str:
+    """A grinning face: open eyes, a wide open mouth."""
+    ex, ey = r * 0.36, r * 0.28
+    eyes = "".join(_path(f"M{_pts(cx + dx, cy - ey - r * 0.12)}V{fmt(cy - ey + r * 0.1)}", None, stroke,
+                         sw * 1.4, True) for dx in (-ex, ex))
+    my = cy + r * 0.1
+    mouth = (f"M{_pts(cx - r * 0.55, my)}H{fmt(cx + r * 0.55)}"
+             f"A{_pts(r * 0.55, r * 0.5)} 0 0 1 {_pts(cx - r * 0.55, my)}Z")
+    return _circle(cx, cy, r, fill, stroke, sw) + eyes + _path(mouth, stroke)
+
+
+@icon("smileys", (48, 48))
+def _smileys(b: Box, fill: str, stroke: str) -> str:
+    """Two happy faces, one in front of the other (people pleased: preferences)."""
+    sw = _sw(b, 0.05)
+    r = min(b.w, b.h) * 0.3 - sw / 2
+    return (_face(b.x + b.w * 0.36, b.y + b.h * 0.36, r, fill, stroke, sw)
+            + _face(b.x + b.w * 0.64, b.y + b.h * 0.66, r, fill, stroke, sw))
+
+
 # ---------------------------------------------------------------- people, agents, things
 
 @icon("person", (40, 44))
@@ -437,6 +510,20 @@ def _person(b: Box, fill: str, stroke: str) -> str:
             f"C{_pts(b.cx + w * k, top, b.right, top + w * 0.8 * (1 - k), b.right, top + w * 0.8)}"
             f"V{fmt(b.bottom)}Z")
     return head + _path(body, fill)
+
+
+@icon("people", (60, 40))
+def _people(b: Box, fill: str, stroke: str) -> str:
+    """A group (annotators, a crowd): two busts behind a third, outlined in
+    the contrast colour so they stay apart."""
+    w = b.w * 0.42
+    h = b.h * 0.86
+    back = [Box(b.x, b.y, w, h), Box(b.right - w, b.y, w, h)]
+    rim = Box(b.cx - w * 0.6, b.bottom - h * 1.1, w * 1.2, h * 1.1)
+    out = [_person(x, fill, stroke) for x in back]
+    out.append(_person(rim, stroke, stroke))       # a contrast rim keeps the front bust apart
+    out.append(_person(rim.inflate(-_sw(rim, 0.06) / 2), fill, stroke))
+    return "".join(out)
 
 
 @icon("robot", (44, 44))
@@ -482,19 +569,33 @@ def _car(b: Box, fill: str, stroke: str) -> str:
 
 @icon("check", (40, 40))
 def _check(b: Box, fill: str, stroke: str) -> str:
-    """A tick in a disc (correct, accepted)."""
+    """A tick in a disc (correct, accepted); with no fill, a tick in a ring."""
     r = min(b.w, b.h) / 2
+    if fill is None:
+        return _ring_mark(b, stroke, (-0.42, -0.02), (-0.04, 0.32), (0.46, -0.3))
     sw = r * 0.22
     d = (f"M{_pts(b.cx - r * 0.5, b.cy + r * 0.02)}L{_pts(b.cx - r * 0.12, b.cy + r * 0.4)}"
          f"L{_pts(b.cx + r * 0.52, b.cy - r * 0.36)}")
     return _circle(b.cx, b.cy, r, fill) + _path(d, None, stroke, sw, round_=True)
 
 
+def _ring_mark(b: Box, color: str, *pts: tuple[float, float], cross: bool = False) -> str:
+    """The outline form of a mark: a thin ring and the mark (points in radii
+    from the centre) in one colour."""
+    r = min(b.w, b.h) / 2
+    d = "".join(f"{'M' if i == 0 or (cross and i == 2) else 'L'}{_pts(b.cx + x * r, b.cy + y * r)}"
+                for i, (x, y) in enumerate(pts))
+    return (_circle(b.cx, b.cy, r * 0.93, None, color, r * 0.14)
+            + _path(d, None, color, r * 0.11, round_=True))
+
+
 @icon("cross", (40, 40))
 def _cross(b: Box, fill: str, stroke: str) -> str:
-    """An X in a disc (wrong, rejected)."""
+    """An X in a disc (wrong, rejected); with no fill, an X in a ring."""
     r = min(b.w, b.h) / 2
     a = r * 0.38
+    if fill is None:
+        return _ring_mark(b, stroke, (-0.34, -0.34), (0.34, 0.34), (0.34, -0.34), (-0.34, 0.34), cross=True)
     d = f"M{_pts(b.cx - a, b.cy - a)}L{_pts(b.cx + a, b.cy + a)}M{_pts(b.cx + a, b.cy - a)}L{_pts(b.cx - a, b.cy + a)}"
     return _circle(b.cx, b.cy, r, fill) + _path(d, None, stroke, r * 0.22, round_=True)
 
@@ -582,5 +683,141 @@ def _chunks(b: Box, fill: str, stroke: str) -> str:
     return "".join(out)
 
 
-def icon_svg(name: str, box: Box, fill: str, stroke: str) -> str:
+# ---------------------------------------------------------------- tools and modalities
+
+@icon("web-search", (48, 48))
+def _web_search(b: Box, fill: str, stroke: str) -> str:
+    """A globe with a magnifier over its lower right (searching the web)."""
+    g = Box(b.x, b.y, b.w * 0.8, b.h * 0.8)
+    lens = min(b.w, b.h) * 0.2
+    cx, cy = b.x + b.w * 0.66, b.y + b.h * 0.64
+    sw = _sw(b, 0.07)
+    handle = f"M{_pts(cx + lens * 0.7, cy + lens * 0.7)}L{_pts(b.right - sw, b.bottom - sw)}"
+    return (_globe(g, fill, stroke) + _circle(cx, cy, lens + sw, stroke)
+            + _circle(cx, cy, lens, stroke, fill, sw) + _path(handle, None, fill, sw * 1.6, round_=True))
+
+
+@icon("calculator", (44, 44))
+def _calculator(b: Box, fill: str, stroke: str) -> str:
+    """Four keys: minus, plus, times, equals."""
+    gap = b.w * 0.08
+    k = (min(b.w, b.h) - gap) / 2
+    sw = k * 0.14
+    out = []
+    for i, glyph in enumerate(("-", "+", "x", "=")):
+        key = Box(b.x + (i % 2) * (k + gap), b.y + (i // 2) * (k + gap), k, k)
+        out.append(_rect(key, fill, rx=k * 0.12))
+        a = k * 0.26
+        cx, cy = key.cx, key.cy
+        d = {"-": f"M{_pts(cx - a, cy)}H{fmt(cx + a)}",
+             "+": f"M{_pts(cx - a, cy)}H{fmt(cx + a)}M{_pts(cx, cy - a)}V{fmt(cy + a)}",
+             "x": f"M{_pts(cx - a * 0.75, cy - a * 0.75)}L{_pts(cx + a * 0.75, cy + a * 0.75)}"
+                  f"M{_pts(cx + a * 0.75, cy - a * 0.75)}L{_pts(cx - a * 0.75, cy + a * 0.75)}",
+             "=": f"M{_pts(cx - a, cy - a * 0.4)}H{fmt(cx + a)}M{_pts(cx - a, cy + a * 0.4)}H{fmt(cx + a)}"}[glyph]
+        out.append(_path(d, None, stroke, sw))
+    return "".join(out)
+
+
+@icon("rain", (48, 40))
+def _rain(b: Box, fill: str, stroke: str) -> str:
+    """A cloud with drops falling from it (the weather)."""
+    w, h = b.w, b.h
+    cloud = [_circle(b.x + w * 0.2, b.y + h * 0.4, h * 0.15, fill),
+             _circle(b.x + w * 0.48, b.y + h * 0.3, h * 0.26, fill),
+             _circle(b.x + w * 0.76, b.y + h * 0.37, h * 0.18, fill),
+             _rect(Box(b.x + w * 0.2, b.y + h * 0.3, w * 0.56, h * 0.25), fill)]
+    dr = min(w * 0.045, h * 0.05)
+    for i, x in enumerate((0.16, 0.38, 0.6, 0.82)):
+        for j in range(2 if i % 2 == 0 else 1):
+            cx = b.x + w * x
+            cy = b.y + h * (0.72 + 0.2 * j) + (h * 0.08 if i % 2 else 0)
+            drop = f"M{_pts(cx, cy - dr * 2.2)}L{_pts(cx + dr, cy)}A{_pts(dr, dr)} 0 0 1 {_pts(cx - dr, cy)}Z"
+            cloud.append(_path(drop, fill))
+    return "".join(cloud)
+
+
+@icon("multitool", (48, 40))
+def _multitool(b: Box, fill: str, stroke: str) -> str:
+    """A pocket multitool: a slanted body with a blade, a saw and a
+    corkscrew fanned out of it (whatever else a tool may do)."""
+    ang = math.radians(-28)
+    ca, sa = math.cos(ang), math.sin(ang)
+    L, T = 1.0, 0.36                       # body half-length and half-width, in body units
+    blade = [(-0.7, -T), (-1.2, -T * 3.4), (-0.9, -T * 3.6), (-0.3, -T)]
+    saw = [(-0.1, -T), (-0.05, -T * 3.0), (0.25, -T * 2.5), (0.3, -T)]
+    body = [(-L, -T), (L, -T), (L, T), (-L, T)]
+    screw = [(0.55, -T), (0.8, -T * 2.6)]
+    raw = [(u * ca - v * sa, u * sa + v * ca) for u, v in blade + saw + body + screw]
+    x0, y0 = min(p[0] for p in raw), min(p[1] for p in raw)
+    k = min(b.w / (max(p[0] for p in raw) - x0), b.h / (max(p[1] for p in raw) - y0)) * 0.94
+    ox = b.cx - k * (max(p[0] for p in raw) + x0) / 2
+    oy = b.cy - k * (max(p[1] for p in raw) + y0) / 2
+
+    def P(u: float, v: float) -> tuple[float, float]:     # body frame -> page
+        return ox + k * (u * ca - v * sa), oy + k * (u * sa + v * ca)
+    sw = k * 0.14
+    out = [_poly([P(*q) for q in blade], fill), _poly([P(*q) for q in saw], fill),
+           _path(f"M{_pts(*P(*screw[0]))}L{_pts(*P(*screw[1]))}", None, fill, sw * 1.3, round_=True),
+           _poly([P(*q) for q in body], fill)]
+    marks = f"M{_pts(*P(-0.45, 0))}L{_pts(*P(-0.15, 0))}M{_pts(*P(-0.3, -T * 0.45))}L{_pts(*P(-0.3, T * 0.45))}"
+    return "".join(out) + _path(marks, None, stroke, sw) + _circle(*P(0.3, 0), T * k * 0.42, None, stroke, sw)
+
+
+@icon("text", (44, 44))
+def _text(b: Box, fill: str, stroke: str) -> str:
+    """A plate with a serif capital T (text as a modality)."""
+    s = min(b.w, b.h)
+    x, y = b.cx - s / 2, b.cy - s / 2
+
+    def P(u: float, v: float) -> tuple[float, float]:
+        return x + u * s, y + v * s
+    t = [P(0.2, 0.2), P(0.8, 0.2), P(0.8, 0.4), P(0.72, 0.4), P(0.68, 0.32), P(0.58, 0.32), P(0.58, 0.72),
+         P(0.66, 0.72), P(0.66, 0.82), P(0.34, 0.82), P(0.34, 0.72), P(0.42, 0.72), P(0.42, 0.32), P(0.32, 0.32),
+         P(0.28, 0.4), P(0.2, 0.4)]
+    return _rect(Box(x, y, s, s), fill) + _poly(t, stroke)
+
+
+@icon("image", (48, 40))
+def _image(b: Box, fill: str, stroke: str) -> str:
+    """A picture: a plate with a sun over two peaks."""
+    r = b.h * 0.13
+    peaks = [(b.x + b.w * 0.06, b.y + b.h * 0.86), (b.x + b.w * 0.36, b.y + b.h * 0.42),
+             (b.x + b.w * 0.52, b.y + b.h * 0.62), (b.x + b.w * 0.7, b.y + b.h * 0.3),
+             (b.x + b.w * 0.94, b.y + b.h * 0.86)]
+    return (_rect(b, fill, rx=b.w * 0.03) + _poly(peaks, stroke)
+            + _circle(b.x + b.w * 0.27, b.y + b.h * 0.26, r, stroke))
+
+
+@icon("waveform", (44, 40))
+def _waveform(b: Box, fill: str, stroke: str) -> str:
+    """A sound wave: bars of varying height on a centre line (audio)."""
+    heights = (0.3, 0.55, 0.8, 1.0, 0.75, 0.5, 0.7, 0.4)
+    n = len(heights)
+    sw = b.w / (n * 1.9)
+    pitch = (b.w - sw) / (n - 1)
+    d = [f"M{_pts(b.x + sw / 2, b.cy)}H{fmt(b.right - sw / 2)}"]
+    for i, k in enumerate(heights):
+        x = b.x + sw / 2 + i * pitch
+        half = (b.h - sw) / 2 * k
+        d.append(f"M{_pts(x, b.cy - half)}V{fmt(b.cy + half)}")
+    return _path("".join(d), None, fill, sw, round_=True)
+
+
+@icon("film-reel", (44, 48))
+def _film_reel(b: Box, fill: str, stroke: str) -> str:
+    """A film reel: a disc with five holes round its hub, the film running
+    off its foot (video)."""
+    r = min(b.w, b.h / 1.09) / 2
+    cx, cy = b.x + r, b.y + r
+    sw = r * 0.12
+    tail = f"M{_pts(cx, cy + r - sw / 2)}Q{_pts(b.right - sw, cy + r)} {_pts(b.right - sw, b.bottom - sw)}"
+    out = [_circle(cx, cy, r, fill), _path(tail, None, fill, sw * 1.4, round_=True),
+           _circle(cx, cy, r * 0.18, stroke)]
+    for i in range(5):
+        hx, hy = _at(cx, cy, r * 0.58, r * 0.58, -90 + 72 * i)
+        out.append(_circle(hx, hy, r * 0.17, stroke))
+    return "".join(out)
+
+
+def icon_svg(name: str, box: Box, fill: str | None, stroke: str) -> str:
     return ICONS[name].draw(box, fill, stroke)

@@ -11,7 +11,7 @@ from .fonts import Fonts
 from .geometry import Box
 from .icons import icon_size
 from .shapes import SHAPES
-from .model import (Arrows, Cells, Column, Dots, Element, Flow, Gap, Grid, KindTable, Node, Panel, Row,
+from .model import (Arrows, Cells, Column, Dots, Element, Flow, Gap, Grid, I18n, KindTable, Node, Panel, Row,
                     Rule, Span, Timeline, _MATH, walk)
 from .curves import make_room
 from .text import Block, Style, layout_text
@@ -61,12 +61,15 @@ class Ctx:
              bold: bool = False, family: str = "sans", align: str = "center",
              math_size: float | None = None, italic: bool = False) -> Block:
         s = label.get(self.lang)
-        size = (size or self.theme.text["size"]) * self.scale
+        size = size or self.theme.text["size"]
+        # A label's own size for this language replaces the diagram-wide factor.
+        k = label.size[self.lang] / size if self.lang in label.size else self.scale
+        size *= k
         if math_size is None:
             only_math = _MATH.sub("", s).strip() == "" and "$" in s
             math_size = self.theme.text["math_size"] * size / self.theme.text["size"] if only_math else size * 1.15
         else:
-            math_size *= self.scale
+            math_size *= k
         st = Style(size, math_size, self.color(color, el, "text colour"), family, bold, italic, align,
                    self.theme.text["line_gap"])
         try:
@@ -80,20 +83,32 @@ class Ctx:
 
 # ---------------------------------------------------------------- measuring
 
+ICON_GAP_RIGHT = 16     # between a label and an icon beside it (Node.icon_at="right")
+
+
 def _node_size(ctx: Ctx, n: Node) -> Sized:
     t = ctx.theme
     text = ctx.text(n.label, n, n.size, n.color, n.bold, n.font, n.align, n.math_size) if n.label else None
     tw, th = (text.width, text.height) if text else (0.0, 0.0)
-    iw, ih = icon_size(n.icon) if n.icon else (0, 0)
-    gap = 6 if (n.icon and text) else 0
+    iw, ih = icon_size(n.icon, n.icon_size) if n.icon else (0, 0)
+    gap = (ICON_GAP_RIGHT if n.icon_at == "right" else 6) if (n.icon and text) else 0
     shp = SHAPES[n.shape]
     if shp.bare:
         px = py = n.pad if n.pad is not None else 0
     else:
         px = n.pad if n.pad is not None else t.text["pad_x"]
         py = n.pad if n.pad is not None else t.text["pad_y"]
-    w = max(tw, iw) + 2 * px
-    h = th + gap + ih + 2 * py
+    # What a shape adds around its label beyond the padding (a trapezoid's slanted sides).
+    slack = shp.grow(tw + 2 * px, th + 2 * py, n)[0] - (tw + 2 * px) if text and n.fit and not shp.bare else 0.0
+    if text and n.fit and n.width and tw > n.width - 2 * px - slack > 0:
+        k = (n.width - 2 * px - slack) / tw     # set the label smaller instead of widening the box
+        text = ctx.text(n.label, n, (n.size or t.text["size"]) * k, n.color, n.bold, n.font, n.align,
+                        n.math_size * k if n.math_size else None)
+        tw, th = text.width, text.height
+    if n.icon_at == "right":
+        w, h = tw + gap + iw + 2 * px, max(th, ih) + 2 * py
+    else:
+        w, h = max(tw, iw) + 2 * px, th + gap + ih + 2 * py
     if not shp.bare:
         # A size the spec gives replaces the theme's minimum (small markers).
         w = max(w, t.box["min_width"] if n.width is None else 0)
@@ -129,11 +144,17 @@ def _arrows_size(ctx: Ctx, a: Arrows) -> Sized:
 
 
 def _cells_size(ctx: Ctx, c: Cells) -> Sized:
-    ncol = len(c.rows[0])
+    rows = c.rows
+    if c.words:       # this language's words, one cell each, all as wide as the widest needs
+        rows = [[I18n(zh=w, en=w) for w in c.words.get(ctx.lang).split()]]
+        widest = max(ctx.text(w, c, c.text_size, c.color).width for w in rows[0])
+        widths = [max(c.cell_width, widest + 0.9 * c.text_size)] * len(rows[0])
+        return Sized(c, sum(widths), c.cell_height, extra={"widths": widths, "rows": rows})
+    ncol = len(rows[0])
     widths = c.col_widths or [c.cell_width] * ncol
     if len(widths) != ncol:
         raise SpecError(f"col_widths has {len(widths)} entries for {ncol} columns", source=c.loc, element=c.describe())
-    return Sized(c, sum(widths), c.cell_height * len(c.rows), extra={"widths": widths})
+    return Sized(c, sum(widths), c.cell_height * len(rows), extra={"widths": widths})
 
 
 def _timeline_size(ctx: Ctx, tl: Timeline) -> Sized:
@@ -208,8 +229,12 @@ def _stack_size(ctx: Ctx, el: Column, horizontal: bool) -> Sized:
     if horizontal:
         if el.align == "stretch":
             _line_up_panels(kids)
+        for r in rules:                     # upright: as wide as a lying rule is tall
+            r.w, r.h = r.h, 0.0
         W = sum(k.w for k in kids) + el.gap * (len(kids) - 1)
         H = max((k.h for k in kids), default=0)
+        for r in rules:
+            r.h = H
     else:
         W = max((k.w for k in kids if not isinstance(k.el, Rule)), default=0)
         for r in rules:
@@ -255,7 +280,8 @@ def _stretch(s: Sized, size: float, vertical: bool) -> None:
         k, dx, dy = s.kids[0]
         before = k.h if vertical else k.w
         _stretch(k, before + extra, vertical)
-        shift = (before + extra - (k.h if vertical else k.w)) / 2
+        room = before + extra - (k.h if vertical else k.w)
+        shift = room * {"center": 0.5, "start": 0.0, "end": 1.0}[el.content_at]
         s.kids[0] = (k, dx, dy + shift) if vertical else (k, dx + shift, dy)
     elif isinstance(el, Column) and el.spread and isinstance(el, Row) != vertical and len(s.kids) > 1:
         n = len(s.kids) - 1
@@ -285,7 +311,7 @@ def _grid_size(ctx: Ctx, g: Grid) -> Sized:
                     taken.add((rr, cc))
             if item is not None:
                 inner = span.child if span else item
-                cells.append((r, c, rs, cs, measure(ctx, inner), span.align if span else "center",
+                cells.append((r, c, rs, cs, measure(ctx, inner), span.align if span else None,
                               bool(span and span.overhang)))
             c += cs
     nrow = max(r for r, _ in taken) + 1 if taken else 0
@@ -295,27 +321,38 @@ def _grid_size(ctx: Ctx, g: Grid) -> Sized:
 
     def gap(a: int, b: int) -> float:      # the column gaps from column a to column b
         return sum(gaps[a:b])
+
+    def rgap(a: int, b: int) -> float:     # the row gaps from row a to row b
+        return sum((list(g.row_gaps) + [g.row_gap] * nrow)[a:b]) if g.row_gaps else g.row_gap * (b - a)
+    # A column holding only upright rules stays a hairline: spans widen the others.
+    rule_cols = {c for _, c, _, cs, k, _, _ in cells if cs == 1 and isinstance(k.el, Rule)}
+    rule_cols -= {c for _, c, _, cs, k, _, _ in cells if cs == 1 and not isinstance(k.el, Rule)}
     for r, c, rs, cs, k, _, hang in sorted(cells, key=lambda t: (t[2] * t[3])):
         need_w = k.w - (sum(cw[c:c + cs]) + gap(c, c + cs - 1))
         if need_w > 0:
-            for i in range(c, c + cs):
-                cw[i] += need_w / cs
+            grow = [i for i in range(c, c + cs) if i not in rule_cols] or list(range(c, c + cs))
+            for i in grow:
+                cw[i] += need_w / len(grow)
         if not isinstance(k.el, Rule) and not hang:
-            need_h = k.h - (sum(rh[r:r + rs]) + g.row_gap * (rs - 1))
+            need_h = k.h - (sum(rh[r:r + rs]) + rgap(r, r + rs - 1))
             if need_h > 0:
                 for i in range(r, r + rs):
                     rh[i] += need_h / rs
     xs = [sum(cw[:i]) + gap(0, i) for i in range(ncol)]
-    ys = [sum(rh[:i]) + g.row_gap * i for i in range(nrow)]
+    ys = [sum(rh[:i]) + rgap(0, i) for i in range(nrow)]
     W = (xs[-1] + cw[-1]) if ncol else 0
     H = (ys[-1] + rh[-1]) if nrow else 0
     out = Sized(g, W, H)
     for r, c, rs, cs, k, align, _ in cells:
         aw = sum(cw[c:c + cs]) + gap(c, c + cs - 1)
-        ah = sum(rh[r:r + rs]) + g.row_gap * (rs - 1)
-        if isinstance(k.el, Rule) or align == "stretch":
+        ah = sum(rh[r:r + rs]) + rgap(r, r + rs - 1)
+        if isinstance(k.el, Rule) and not aw:      # alone in its column: upright, as tall as its row(s)
+            k.w, k.h = 12.0, ah
+        elif isinstance(k.el, Rule) or align == "stretch":
+            if k.shape_h is not None and k.extra["box_w"] >= k.w:   # a node's box fills the span
+                k.extra["box_w"] = aw
             k.w = aw
-        ca = (g.col_align[c] if g.col_align and c < len(g.col_align) else g.align) if align == "center" else align
+        ca = (g.col_align[c] if g.col_align and c < len(g.col_align) else g.align) if align is None else align
         dx = {"center": (aw - k.w) / 2, "start": 0.0, "end": aw - k.w, "stretch": 0.0}[ca]
         out.kids.append((k, xs[c] + dx, ys[r] + (ah - k.h) / 2))
     return out
@@ -330,7 +367,7 @@ def _panel_size(ctx: Ctx, p: Panel) -> Sized:
     th = title.height + pad * 0.5 if title else 0.0
     W = max(k.w, title.width if title else 0) + 2 * pad
     H = k.h + 2 * pad + th
-    top = pad + (th if title and p.title_at != "bottom" else 0)
+    top = pad + (th if title and not p.title_at.startswith("bottom") else 0)
     out = Sized(p, W, H, text=title)
     out.kids.append((k, (W - k.w) / 2, top))
     if p.same_size and "panel:" + p.same_size in ctx.sizes:
@@ -388,7 +425,7 @@ def _flow_size(ctx: Ctx, f: Flow) -> Sized:
         out.kids.append((k, round(px - bb[0] - k.w / 2, 2), round(bb[3] - py - (k.h + below) / 2, 2)))
     if f.tree:
         _tidy(ctx, f, out, owner)
-    for chain in f.straight:
+    for chain in f.straight if f.parent_gap is None else ():   # bunched parents leave their chains
         _snap_line(out, [owner[n] for n in chain], f.direction in ("LR", "RL"))
     make_room(ctx, out)
     return out
@@ -410,7 +447,8 @@ def _tidy(ctx: Ctx, f: Flow, out: Sized, owner: dict[str, int]) -> None:
                 parent[j] = i
                 children.setdefault(i, []).append(j)
     horizontal = f.direction in ("LR", "RL")
-    out.kids = tidy(out.kids, children, horizontal, f.node_gap, [[owner[n] for n in c] for c in f.straight])
+    out.kids = tidy(out.kids, children, horizontal, f.node_gap, [[owner[n] for n in c] for c in f.straight],
+                    f.cousin_gap, f.parent_gap)
     if horizontal:
         out.h = max(dy + k.h for k, _, dy in out.kids)
     else:
@@ -477,8 +515,9 @@ def place(s: Sized, x: float, y: float, index: dict[str, Placed]) -> Placed:
         bw = s.extra["box_w"]
         dx, dy = s.extra.get("shape_off", ((s.w - bw) / 2, 0.0))
         shape = Box(round(x + dx, 2), round(y + dy, 2), round(bw, 2), round(s.shape_h, 2))
-    elif isinstance(s.el, Rule):
-        shape = Box(box.x, round(y + s.h / 2, 2), box.w, 0.0)   # edges attach to the line
+    elif isinstance(s.el, Rule):   # edges attach to the line
+        shape = (Box(round(x + s.w / 2, 2), box.y, 0.0, box.h) if s.h > s.w else
+                 Box(box.x, round(y + s.h / 2, 2), box.w, 0.0))
     kids = [place(k, x + dx, y + dy, index) for k, dx, dy in s.kids]
     p = Placed(s.el, box, shape, kids, s.text, s.caption, s.extra)
     if s.el.id:
@@ -518,8 +557,9 @@ def _shift(p: Placed, dx: float, dy: float) -> None:
 
 
 def _level(root: Placed, index: dict[str, Placed]) -> None:
-    """Nodes with `level_with` move up or down until their centre is level
-    with the other node's; one that would then overlap a box is an error."""
+    """Nodes (and other elements, e.g. a Table) with `level_with` move up or
+    down, with what they hold, until their centre is level with the other
+    node's; one that would then overlap a box is an error."""
     def leaves(p: Placed):
         if not p.kids and p.el.is_visible:
             yield p
@@ -527,7 +567,7 @@ def _level(root: Placed, index: dict[str, Placed]) -> None:
             yield from leaves(k)
     for p in list(index.values()):
         n = p.el
-        if not (isinstance(n, Node) and n.level_with):
+        if not getattr(n, "level_with", None):
             continue
         if n.level_with not in index:
             raise SpecError(f"level_with names {n.level_with!r}, which is not a placed id", source=n.loc,
@@ -536,7 +576,8 @@ def _level(root: Placed, index: dict[str, Placed]) -> None:
         if not dy:
             continue
         _shift(p, 0.0, dy)
-        hit = next((o for o in leaves(root) if o is not p and o.box.overlaps(p.box, 0.5)), None)
+        own = {id(o) for o in leaves(p)} | {id(p)}
+        hit = next((o for o in leaves(root) if id(o) not in own and o.box.overlaps(p.box, 0.5)), None)
         if hit is not None:
             raise SpecError(f"level with {n.level_with!r}, {n.describe()} would overlap {hit.el.describe()}",
                             source=n.loc, element=n.describe(),

@@ -194,7 +194,7 @@ class _Text:
 
     @property
     def box(self) -> Box:
-        return Box(self.art.x, self.art.y, self.art.block.width, self.art.block.height)
+        return self.art.box
 
     def name(self) -> str:
         return self.el.describe() if self.el is not None else "text"

@@ -13,7 +13,7 @@ import unicodedata
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
-                      field_validator)
+                      field_validator, model_validator)
 
 from .errors import Source, caller_source
 from .icons import ICONS
@@ -36,6 +36,9 @@ class I18n(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     zh: str
     en: str
+    # Font size of this label per language, overriding its element's size (and the
+    # diagram's text_scale) in that language only; see sized().
+    size: dict[Literal["zh", "en"], Annotated[float, Field(gt=0)]] = {}
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -44,6 +47,13 @@ class I18n(BaseModel):
 def same(text: str) -> I18n:
     """A string shown identically in zh and en ("GRPO", "$\\pi_\\theta$")."""
     return I18n(zh=text, en=text)
+
+
+def sized(label: Any, **size: float) -> I18n:
+    """A label with its own font size in some languages, e.g. sized(("冻结", "Frozen"), en=21)
+    when the English original sets only this label smaller than the Chinese one."""
+    lab = _coerce_label(label)
+    return I18n(zh=lab.zh, en=lab.en, size={**lab.size, **size})
 
 
 def _coerce_label(v: Any) -> Any:
@@ -174,10 +184,16 @@ class Node(Element):
     font: Literal["sans", "serif"] = "sans"
     align: Literal["center", "left", "right"] = "center"
     icon: IconName | None = None       # drawn under the label, inside the box (icons.py)
-    badge: IconName | None = None      # small, bottom-right corner
+    icon_at: Literal["below", "right"] = "below"   # "right": beside the label, both centred as a line
+    icon_size: float | None = Field(None, gt=0)   # the icon's larger side; natural size when None
+    badge: IconName | None = None      # small, in a bottom corner
+    badge_at: Literal["bottom-right", "bottom-left"] = "bottom-right"
+    badge_color: Token | None = None   # the badge's fill instead of its theme colour
+    badge_size: float | None = Field(None, gt=0)   # the badge's larger side; the icon's own when None
     caption: Label | None = None       # text under the box
     caption_size: float | None = None
     width: float | None = None         # minimum size; the label may grow it
+    fit: bool = False                  # with a width: the label is set smaller to fit, the box keeps it
     height: float | None = None
     same_size: str | None = None       # nodes sharing this key get one size
     pad: float | None = None
@@ -192,6 +208,8 @@ class Node(Element):
     fill_to: Token | None = None
     gradient: Literal["vertical", "horizontal"] = "vertical"
     hatch: Token | None = None
+    # A plate of this colour right behind the label: keeps it readable over hatching.
+    label_fill: Token | None = None
     # A triangular hat on top of the box (e.g. a decoding head): filled with a
     # gradient from white at its base to `cap` at its apex; edges entering the
     # top meet the apex.
@@ -240,24 +258,32 @@ class Dots(Element):
 
 
 class Rule(Element):
-    """A separator line across the container, with a soft shadow."""
+    """A separator line across the container, with a soft shadow; in a Row
+    (or alone in a Grid column) it stands upright, as tall as the row."""
     is_visible = True
     color: Token = "black"
     shadow: bool = True
     inset: float = 0.0
+    dash: Dash = "solid"
 
 
 class Cells(Element):
     """A token strip or tensor: rows of equal cells split by thin white lines."""
     is_obstacle = True
     is_visible = True
-    rows: list[list[Label]]
+    rows: list[list[Label]] = []
+    # Instead of rows: one row of tokens, the label split at spaces in each
+    # language (the counts may differ: "这 些 内 容" / "There are some"); the
+    # cells are cell_width wide, or as wide as the longest word needs.
+    words: Label | None = None
     cell_width: float = 36
     cell_height: float = 28
     col_widths: list[float] | None = None
     fill: Token = "panel"
     row_fills: list[Token] | None = None
     col_fills: list[Token] | None = None   # one per column (token IDs in their colours); wins over row_fills
+    # One fill per cell, row by row (an attention mask); None keeps the row's/column's.
+    cell_fills: list[list[Token | None]] | None = None
     text_size: float = 16
     color: Token = "muted"
     sep: Token = "white"
@@ -265,16 +291,28 @@ class Cells(Element):
     overlay_color: Token = "blue"
     overlay_size: float = 27
     overlay_fill: Token | None = None   # a backing plate under the overlay text
+    badge: IconName | None = None       # small, in a bottom corner (e.g. a lock: frozen weights)
+    badge_at: Literal["bottom-right", "bottom-left"] = "bottom-left"
+    badge_color: Token | None = None
+    badge_size: float | None = Field(None, gt=0)
 
     @field_validator("rows")
     @classmethod
     def _rect(cls, v):
-        if not v or not v[0]:
+        if not v:
+            return v                      # words= instead (checked below)
+        if not v[0]:
             raise ValueError("Cells needs at least one row with one cell")
         n = len(v[0])
         if any(len(r) != n for r in v):
             raise ValueError(f"every row needs {n} cells, like the first")
         return v
+
+    @model_validator(mode="after")
+    def _some_cells(self):
+        if not self.rows and not self.words:
+            raise ValueError("Cells needs at least one row with one cell (rows=) or words=")
+        return self
 
 
 class Mark(BaseModel):
@@ -335,7 +373,8 @@ class Span(Element):
     child: Child
     cols: int = Field(1, ge=1)
     rows: int = Field(1, ge=1)
-    align: Literal["center", "start", "end", "stretch"] = "center"
+    # Across its columns; None: the grid's (col_align, align).
+    align: Literal["center", "start", "end", "stretch"] | None = None
     # The child does not size its row(s): centred on them, it may hang over
     # into the rows above and below (e.g. a strip level with a gap between
     # the boxes of a neighbouring column).
@@ -385,6 +424,7 @@ class Grid(Element):
     col_gap: float = 40
     col_gaps: list[float] | None = None  # one per gap between columns; overrides col_gap
     row_gap: float = 30
+    row_gaps: list[float] | None = None  # one per gap between rows; overrides row_gap
     align: Align = "center"
     col_align: list[Align] | None = None
 
@@ -405,6 +445,14 @@ class Flow(_Items):
     # between the children must form a tree or forest; `straight` chains
     # then follow their first node).
     tree: bool = False
+    # tree=True: the gap between neighbours of different parents on one rank
+    # (groups of siblings set apart); node_gap when None.
+    cousin_gap: float | None = None
+    # tree=True: the children of a node that have children of their own sit
+    # this far apart, bunched under it, instead of each over the middle of its
+    # own children (long edges then fan out to the groups below); `straight`
+    # chains still follow where their first node would have sat.
+    parent_gap: float | None = None
 
 
 class Panel(Element):
@@ -413,7 +461,7 @@ class Panel(Element):
     is_obstacle = True
     child: Child
     title: Label | None = None
-    title_at: Literal["top-left", "top", "top-right", "bottom"] = "top-left"
+    title_at: Literal["top-left", "top", "top-right", "bottom", "bottom-left"] = "top-left"
     title_color: Token = "text"
     title_size: float | None = None
     title_bold: bool = False
@@ -425,6 +473,9 @@ class Panel(Element):
     padding: float | None = None
     radius: float | None = None
     same_size: str | None = None       # panels sharing this key get one size, content centred
+    # Where the content sits in a panel stretched beyond it (a stretched Row,
+    # same_size): "end" keeps it at the bottom (right), level with a neighbour's.
+    content_at: Literal["center", "start", "end"] = "center"
 
     def children(self):
         return [self.child]
@@ -514,6 +565,7 @@ class Brace(Element):
     label_size: float | None = None    # theme size when None
     gap: float = 14
     depth: float = 14
+    fill: Token | None = None          # fills between the brace and the side it spans (a band)
 
 
 

@@ -42,9 +42,48 @@ def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
                                               node_radius(ctx, b), t.arrow["length"], n))
     out.extend(prims)
     ib = shp.inner(b, n)            # label and icon are centred in the shape's interior
+    if n.icon and n.icon_at == "right":
+        _label_and_icon_beside(ctx, n, p, ib, out)
+    else:
+        _label_and_icon_below(ctx, n, p, ib, out)
+    if n.badge:
+        out.append(badge_art(ctx, n, ib))
+    if p.caption:
+        out.append(TextArt(p.caption, b.cx - p.caption.width / 2, b.bottom + 6))
+
+
+def _label_plate(ctx: Ctx, n: Node, text, x: float, y: float, out: list) -> None:
+    """`n.label_fill` right behind the label (a little larger than its lines)."""
+    if n.label_fill:
+        m = LABEL_PLATE_MARGIN
+        out.append(Rect(Box(x - m, y - m, text.width + 2 * m, text.height + 2 * m), 0.0,
+                        Paint(ctx.color(n.label_fill, n, "label_fill"))))
+
+
+LABEL_PLATE_MARGIN = 6
+
+
+def _label_and_icon_beside(ctx: Ctx, n: Node, p: Placed, ib: Box, out: list) -> None:
+    """Node.icon_at="right": label and icon on one line, each centred
+    vertically; the pair placed by `align` (centred by default)."""
+    iw, ih = icon_size(n.icon, n.icon_size)
+    tw = p.text.width if p.text else 0.0
+    line = tw + p.extra["icon_gap"] + iw
+    pad = n.pad if n.pad is not None else ctx.theme.text["pad_x"]
+    x = {"center": ib.cx - line / 2, "left": ib.x + pad, "right": ib.right - pad - line}[n.align]
+    if p.text:
+        ty = ib.cy - p.text.height / 2
+        _label_plate(ctx, n, p.text, x, ty, out)
+        out.append(TextArt(p.text, x, ty))
+    out.append(icon_art(ctx, n.icon, Box(x + line - iw, ib.cy - ih / 2, iw, ih)))
+
+
+def _label_and_icon_below(ctx: Ctx, n: Node, p: Placed, ib: Box, out: list) -> None:
+    shp = SHAPES[n.shape]
+    t = ctx.theme
     icon_h = 0.0
     if n.icon:
-        iw, ih = icon_size(n.icon)
+        iw, ih = icon_size(n.icon, n.icon_size)
         icon_h = ih + p.extra["icon_gap"]
     if p.text:
         content_h = p.text.height + icon_h
@@ -53,18 +92,14 @@ def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
         pad = n.pad if n.pad is not None else (0.0 if shp.bare else t.text["pad_x"])
         tx = {"center": ib.cx - p.text.width / 2, "left": ib.x + pad,
               "right": ib.right - pad - p.text.width}[n.align]
+        _label_plate(ctx, n, p.text, tx, ty, out)
         out.append(TextArt(p.text, tx, ty))
         icon_y = ty + p.text.height + p.extra["icon_gap"]
     else:
         icon_y = ib.y + (ib.h - icon_h) / 2
     if n.icon:
-        iw, ih = icon_size(n.icon)
+        iw, ih = icon_size(n.icon, n.icon_size)
         out.append(icon_art(ctx, n.icon, Box(ib.cx - iw / 2, icon_y, iw, ih)))
-    if n.badge:
-        iw, ih = icon_size(n.badge)
-        out.append(icon_art(ctx, n.badge, Box(ib.right - iw - 8, ib.bottom - ih - 6, iw, ih)))
-    if p.caption:
-        out.append(TextArt(p.caption, b.cx - p.caption.width / 2, b.bottom + 6))
 
 
 # Drop shadow of a node (the originals: black at 40 %, blurred by the
@@ -120,6 +155,19 @@ def icon_art(ctx: Ctx, name: str, box: Box) -> IconArt:
     return IconArt(name, box, t.color(fill), t.color(stroke))
 
 
+def badge_art(ctx: Ctx, el, box: Box) -> IconArt:
+    """`el.badge` in the corner `el.badge_at` of `box`, in `el.badge_color` if set."""
+    iw, ih = icon_size(el.badge)
+    if el.badge_size:
+        k = el.badge_size / max(iw, ih)
+        iw, ih = iw * k, ih * k
+    x = box.x + 8 if el.badge_at == "bottom-left" else box.right - iw - 8
+    art = icon_art(ctx, el.badge, Box(x, box.bottom - ih - 6, iw, ih))
+    if el.badge_color:
+        art = IconArt(art.name, art.box, ctx.color(el.badge_color, el, "badge_color"), art.stroke)
+    return art
+
+
 def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
     c: Cells = p.el
     widths = p.extra["widths"]
@@ -127,20 +175,22 @@ def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
     y = p.box.y
     # Text never overflows its cell: the whole strip shrinks alike if need be.
     size = c.text_size
-    for row in c.rows:
+    rows = p.extra.get("rows", c.rows)
+    for row in rows:
         for j, lab in enumerate(row):
             if lab.get(ctx.lang):
                 w = ctx.text(lab, c, size, c.color).width
                 if w > widths[j] - 4:
                     size *= (widths[j] - 4) / w
-    for r, row in enumerate(c.rows):
+    for r, row in enumerate(rows):
         fill = (c.row_fills[r % len(c.row_fills)] if c.row_fills else c.fill)
         x = p.box.x
         for j, lab in enumerate(row):
             if c.col_fills:
                 fill = c.col_fills[j % len(c.col_fills)]
+            own = c.cell_fills[r][j] if c.cell_fills and r < len(c.cell_fills) and j < len(c.cell_fills[r]) else None
             box = Box(x, y, widths[j], c.cell_height)
-            out.append(Rect(box, 0, Paint(ctx.color(fill, c, "fill"), sep, 1.0)))
+            out.append(Rect(box, 0, Paint(ctx.color(own or fill, c, "fill"), sep, 1.0)))
             s = lab.get(ctx.lang)
             if s:
                 blk = ctx.text(lab, c, size, c.color)
@@ -154,6 +204,8 @@ def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
             out.append(Rect(Box(p.box.cx - blk.width / 2 - pad, p.box.cy - blk.height / 2, blk.width + 2 * pad,
                                 blk.height), 0, Paint(ctx.color(c.overlay_fill, c, "overlay_fill"), opacity=0.85)))
         out.append(TextArt(blk, p.box.cx - blk.width / 2, p.box.cy - blk.height / 2))
+    if c.badge:
+        out.append(badge_art(ctx, c, p.box))
 
 
 def paint_arrows(ctx: Ctx, p: Placed, out: list) -> None:
@@ -189,11 +241,17 @@ def paint_dots(ctx: Ctx, p: Placed, out: list) -> None:
 
 def paint_rule(ctx: Ctx, p: Placed, out: list) -> None:
     r: Rule = p.el
-    y = p.box.cy
-    x0, x1 = p.box.x + r.inset, p.box.right - r.inset
+    b = p.box
+    if b.h > b.w:                   # upright, in a Row
+        a, z = (b.cx, b.y + r.inset), (b.cx, b.bottom - r.inset)
+        off = (2, 0)
+    else:
+        a, z = (b.x + r.inset, b.cy), (b.right - r.inset, b.cy)
+        off = (0, 2)
     if r.shadow:
-        out.append(Poly([(x0, y + 2), (x1, y + 2)], Paint(None, ctx.color("grey"), 1.5, None, 0.5, True)))
-    out.append(Poly([(x0, y), (x1, y)], Paint(None, ctx.color(r.color, r, "colour"), 1.33)))
+        out.append(Poly([(a[0] + off[0], a[1] + off[1]), (z[0] + off[0], z[1] + off[1])],
+                        Paint(None, ctx.color("grey"), 1.5, None, 0.5, True)))
+    out.append(Poly([a, z], Paint(None, ctx.color(r.color, r, "colour"), 1.33, ctx.theme.dash(r.dash, 1.33))))
 
 
 def paint_panel(ctx: Ctx, p: Placed, out: list) -> None:
@@ -209,8 +267,9 @@ def paint_panel(ctx: Ctx, p: Placed, out: list) -> None:
 
 
 def _title(ctx: Ctx, box: Box, blk: Block, at: str, pad: float, out: list) -> None:
-    if at == "bottom":
-        x, y = box.cx - blk.width / 2, box.bottom - pad * 0.6 - blk.height
+    if at.startswith("bottom"):
+        x = box.cx - blk.width / 2 if at == "bottom" else box.x + pad
+        y = box.bottom - pad * 0.6 - blk.height
     else:
         y = box.y + pad * 0.7
         x = {"top-left": box.x + pad, "top": box.cx - blk.width / 2,
@@ -317,6 +376,12 @@ def _paint_curve(e: Edge, bez, col: str, w: float, size: float, dash, out: list)
         out.append(Poly(h, Paint(col), True))
 
 
+def _brace_band(ctx: Ctx, br: Brace, d: str, out: list) -> None:
+    """`br.fill` between the brace and the side it spans: the path closed along that side."""
+    if br.fill:
+        out.append(Path(d + "Z", Paint(ctx.color(br.fill, br, "fill"))))
+
+
 def paint_brace(ctx: Ctx, br: Brace, box: Box, label: Block | None, out: list) -> Box:
     """A curly brace along one side of `box`; returns the area it used."""
     col = ctx.color(br.color, br, "colour")
@@ -330,6 +395,7 @@ def paint_brace(ctx: Ctx, br: Brace, box: Box, label: Block | None, out: list) -
         d = (f"M{fmt(x)} {fmt(y0)}Q{fmt(xm)} {fmt(y0)} {fmt(xm)} {fmt(y0 + dp / 2)}V{fmt(ym - dp / 2)}"
              f"Q{fmt(xm)} {fmt(ym)} {fmt(xt)} {fmt(ym)}Q{fmt(xm)} {fmt(ym)} {fmt(xm)} {fmt(ym + dp / 2)}"
              f"V{fmt(y1 - dp / 2)}Q{fmt(xm)} {fmt(y1)} {fmt(x)} {fmt(y1)}")
+        _brace_band(ctx, br, d, out)
         out.append(Path(d, Paint(None, col, 1.33)))
         used = Box(min(x, xt), y0, dp, y1 - y0)
         if label:
@@ -345,6 +411,7 @@ def paint_brace(ctx: Ctx, br: Brace, box: Box, label: Block | None, out: list) -
     d = (f"M{fmt(x0)} {fmt(y)}Q{fmt(x0)} {fmt(ym)} {fmt(x0 + dp / 2)} {fmt(ym)}H{fmt(xm_ - dp / 2)}"
          f"Q{fmt(xm_)} {fmt(ym)} {fmt(xm_)} {fmt(yt)}Q{fmt(xm_)} {fmt(ym)} {fmt(xm_ + dp / 2)} {fmt(ym)}"
          f"H{fmt(x1 - dp / 2)}Q{fmt(x1)} {fmt(ym)} {fmt(x1)} {fmt(y)}")
+    _brace_band(ctx, br, d, out)
     out.append(Path(d, Paint(None, col, 1.33)))
     used = Box(x0, min(y, yt), x1 - x0, dp)
     if label:
@@ -362,38 +429,39 @@ def paint_region(ctx: Ctx, r: Region, box: Box, title: Block | None, out: list) 
 
 # ---------------------------------------------------------------- frame & footer
 
-def _footer_text(ctx: Ctx, title: str) -> tuple[Block, list[Block]]:
+def _footer_text(ctx: Ctx, title: str, scale: float = 1.0) -> tuple[Block, list[Block]]:
     """The footer title (bold serif) and the credit runs ("b" bold sans, "i"
     italic serif, else serif), laid out once for sizing and painting."""
     t = ctx.theme
     ft = t.footer
-    tblk = layout_text(ctx.fonts, title, Style(ft["title_size"], ft["title_size"], t.color(ft["title_color"]),
-                                               "serif", True))
-    cblocks = [layout_text(ctx.fonts, s, Style(ft["credit_size"], ft["credit_size"], t.color(ft["credit_color"]),
+    ts, cs = ft["title_size"] * scale, ft["credit_size"] * scale
+    tblk = layout_text(ctx.fonts, title, Style(ts, ts, t.color(ft["title_color"]), "serif", True))
+    cblocks = [layout_text(ctx.fonts, s, Style(cs, cs, t.color(ft["credit_color"]),
                                                "sans" if st == "b" else "serif", st == "b", st == "i"))
                for s, st in ft[f"credit_{ctx.lang}"]]
     return tblk, cblocks
 
 
-def frame_and_footer(ctx: Ctx, W: float, H: float, title: str) -> list:
+def frame_and_footer(ctx: Ctx, W: float, H: float, title: str, scale: float = 1.0) -> list:
     t = ctx.theme
     fr, ft = t.frame, t.footer
     out: list = []
     rad = fr["radius"] * min(W, H)
     out.append(Rect(Box(0.5, 0.5, W - 1, H - 1), rad,
                     Paint(None, t.color(fr["stroke"]), fr["width"])))
+    height, slant = ft["height"] * scale, ft["slant"] * scale
     bottom = H - 0.5 - ft["lift"]
-    top = bottom - ft["height"]
-    tblk, cblocks = _footer_text(ctx, title)
+    top = bottom - height
+    tblk, cblocks = _footer_text(ctx, title, scale)
     cw = sum(b.width for b in cblocks)
     x0 = ft["inset"]
-    bw = max(ft["min_width"] * W, tblk.width + 2 * ft["slant"] + 80)
+    bw = max(ft["min_width"] * W, tblk.width + 2 * slant + 80 * scale)
     # Keep the credit clear of the band.
-    bw = min(bw, W - 20 - cw - x0 - ft["slant"] - 16)
-    out.append(Poly([(x0, bottom), (x0 + ft["slant"], top), (x0 + bw + ft["slant"], top), (x0 + bw, bottom)],
+    bw = min(bw, W - 20 - cw - x0 - slant - 16)
+    out.append(Poly([(x0, bottom), (x0 + slant, top), (x0 + bw + slant, top), (x0 + bw, bottom)],
                     Paint(t.color(ft["fill"])), True))
-    base = top + ft["height"] / 2 + tblk.height / 2 - (tblk.height - tblk.lines[0].baseline)
-    out.append(TextArt(tblk, x0 + ft["slant"] / 2 + bw / 2 - tblk.width / 2, base - tblk.lines[0].baseline))
+    base = top + height / 2 + tblk.height / 2 - (tblk.height - tblk.lines[0].baseline)
+    out.append(TextArt(tblk, x0 + slant / 2 + bw / 2 - tblk.width / 2, base - tblk.lines[0].baseline))
     x = W - 18 - cw
     for b in cblocks:
         out.append(TextArt(b, x, base - b.lines[0].baseline))
@@ -401,15 +469,27 @@ def frame_and_footer(ctx: Ctx, W: float, H: float, title: str) -> list:
     return out
 
 
-def footer_min_width(ctx: Ctx, title: str) -> float:
+def footer_min_width(ctx: Ctx, title: str, scale: float = 1.0) -> float:
     """The narrowest frame whose footer band holds the title clear of the
     credit (long English titles and credits need more than the figure)."""
     ft = ctx.theme.footer
-    tblk, cblocks = _footer_text(ctx, title)
+    tblk, cblocks = _footer_text(ctx, title, scale)
     tw, cw = tblk.width, sum(b.width for b in cblocks)
-    return ft["inset"] + (tw + 2 * ft["slant"] + 24) + ft["slant"] + 16 + cw + 20
+    return ft["inset"] + (tw + 3 * ft["slant"] * scale + 24 * scale) + 16 + cw + 20
 
 
-def footer_height(ctx: Ctx) -> float:
+def footer_scale(ctx: Ctx, title: str, width: float) -> float:
+    """How much the footer shrinks to fit a narrow figure: the book sets small
+    figures' footers smaller rather than widening the page (at most down to the
+    theme's `min_scale`)."""
     ft = ctx.theme.footer
-    return ft["height"] + ft["lift"] + 0.5
+    full = footer_min_width(ctx, title)
+    if full <= width:
+        return 1.0
+    fixed = ft["inset"] + 16 + 20             # the part that does not scale
+    return max(ft["min_scale"], (width - fixed) / (full - fixed))
+
+
+def footer_height(ctx: Ctx, scale: float = 1.0) -> float:
+    ft = ctx.theme.footer
+    return ft["height"] * scale + ft["lift"] + 0.5

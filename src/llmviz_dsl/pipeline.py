@@ -14,7 +14,7 @@ from .geometry import Box, path_points
 from .icons import icon_size
 from .layout import Ctx, Placed, layout
 from .model import Arrows, Brace, Cells, Diagram, Dots, Edge, Node, Panel, Region, Timeline, walk
-from .paint import (OVERLAY_PAINTERS, icon_art, footer_height, footer_min_width, frame_and_footer, paint_brace, paint_edge, paint_region,
+from .paint import (OVERLAY_PAINTERS, icon_art, footer_height, footer_min_width, footer_scale, frame_and_footer, paint_brace, paint_edge, paint_region,
                     paint_tree)
 from .route import Router, straight
 from .shapes import SHAPES
@@ -61,7 +61,10 @@ def route_edges(ctx: Ctx, root: Placed, index: dict[str, Placed], edges: list[Ed
         p = stack.pop()
         stack.extend(p.kids)
         if p.el.is_obstacle:
-            obstacles.append((p.shape if isinstance(p.el, Node) else p.box, frozenset({_key(p)})))
+            # Edges end on the shape; an element measured with a shape of its own
+            # ("box_w": a tensor with its axes around it) blocks with that shape.
+            core = isinstance(p.el, Node) or "box_w" in p.extra
+            obstacles.append((p.shape if core else p.box, frozenset({_key(p)})))
             if isinstance(p.el, Node):
                 # A caption below; what the shape draws beyond its box (a tail).
                 shp = SHAPES[p.el.shape]
@@ -285,10 +288,12 @@ def build_scene(d: Diagram, lang: str, a: Arranged | None = None) -> Scene:
     x0, y0, x1, y1 = _bounds(allitems)
     t = theme.frame
     m = t["margin"]
-    W = max(x1 - x0 + 2 * m, d.min_width, footer_min_width(ctx, d.title.get(lang)))
+    W = max(x1 - x0 + 2 * m, d.min_width)
+    fs = footer_scale(ctx, d.title.get(lang), W)
+    W = max(W, footer_min_width(ctx, d.title.get(lang), fs))
     dx = (W - (x1 - x0)) / 2 - x0
     dy = m - y0
-    H = (y1 - y0) + m + t["footer_gap"] + footer_height(ctx) + 8
+    H = (y1 - y0) + m + t["footer_gap"] + footer_height(ctx, fs) + 8
     if max(W, H) > MAX_PAGE:
         raise SpecError(f"the figure is {W:.0f} x {H:.0f} units; a page may be at most {MAX_PAGE} a side",
                         source=d.loc, element=f"Diagram({d.id!r})",
@@ -296,7 +301,7 @@ def build_scene(d: Diagram, lang: str, a: Arranged | None = None) -> Scene:
     scene = Scene(round(W, 2), round(H, 2), d.title.get(lang), lang)
     scene.content = allitems
     scene.offset = (round(dx, 2), round(dy, 2))
-    scene.items = frame_and_footer(ctx, scene.width, scene.height, d.title.get(lang))
+    scene.items = frame_and_footer(ctx, scene.width, scene.height, d.title.get(lang), fs)
     return scene
 
 
@@ -320,7 +325,8 @@ def _bounds(items) -> tuple[float, float, float, float]:
         elif isinstance(it, Poly):
             xs += [p[0] for p in it.points]; ys += [p[1] for p in it.points]
         elif isinstance(it, TextArt):
-            xs += [it.x, it.x + it.block.width]; ys += [it.y, it.y + it.block.height]
+            b = it.box
+            xs += [b.x, b.right]; ys += [b.y, b.bottom]
         elif isinstance(it, Path):
             pts = path_points(it.d)
             xs += [p[0] for p in pts]; ys += [p[1] for p in pts]

@@ -72,6 +72,15 @@ class TextArt:
     block: Block
     x: float          # block top-left
     y: float
+    # A quarter turn: the text reads bottom to top (a vertical header of
+    # Latin words); (x, y) is then the top-left of the turned block.
+    turned: bool = False
+
+    @property
+    def box(self) -> Box:
+        """What the text covers on the page."""
+        w, h = self.block.width, self.block.height
+        return Box(self.x, self.y, h, w) if self.turned else Box(self.x, self.y, w, h)
 
 
 @dataclass

@@ -57,8 +57,10 @@ class _Writer:
 
     def text_art(self, t: TextArt) -> None:
         blk = t.block
+        tx, ty = t.x, t.y + (blk.width if t.turned else 0.0)   # turned: drawn upright, then rotated about here
+        body, text = len(self.body), len(self.text)
         for pc in blk.pieces:
-            x, y = t.x + pc.x, t.y + pc.baseline
+            x, y = tx + pc.x, ty + pc.baseline
             if pc.run is not None:
                 run = pc.run
                 face = run.face
@@ -73,7 +75,7 @@ class _Writer:
                     uses.append(f'<use href="#{gid}" x="{fmt(g.x)}"{ys}/>')
                 ks = f"{k:.6f}".rstrip("0")
                 self.body.append(f'<g transform="matrix({ks} 0 0 -{ks} {fmt(x)} {fmt(y)})" '
-                                 f'fill="{blk.color}">{"".join(uses)}</g>')
+                                 f'fill="{pc.color or blk.color}">{"".join(uses)}</g>')
             else:
                 m = pc.math
                 for sid, sym in m.symbols:
@@ -81,9 +83,14 @@ class _Writer:
                 self.body.append(f'<g transform="translate({fmt(x)} {fmt(y)})">{m.body}</g>')
         for ln in blk.lines:
             if ln.text.strip():
-                self.text.append(f'<text x="{fmt(t.x + ln.x)}" y="{fmt(t.y + ln.baseline)}" '
+                self.text.append(f'<text x="{fmt(tx + ln.x)}" y="{fmt(ty + ln.baseline)}" '
                                  f'font-size="{fmt(ln.size)}" textLength="{fmt(ln.width)}" '
                                  f'lengthAdjust="spacingAndGlyphs">{escape(ln.text)}</text>')
+        if t.turned:
+            turn = f'<g transform="rotate(-90 {fmt(tx)} {fmt(ty)})">'
+            for lst, start in ((self.body, body), (self.text, text)):
+                if len(lst) > start:
+                    lst[start:] = [turn + "".join(lst[start:]) + "</g>"]
 
     def item(self, it) -> None:
         if isinstance(it, Rect):

@@ -14,9 +14,14 @@ FAMILIES = (
     "barchart",
     "callout",
     "icon",
+    "lang",
     "legend",
+    "mindmap",
     "plot",
+    "sampling",
     "table",
+    "tensor",
+    "wedge",
 )
 
 __all__: list[str] = []

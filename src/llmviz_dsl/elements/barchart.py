@@ -33,7 +33,7 @@ from ..icons import icon_size
 from ..layout import Ctx, Placed, Sized, measure, measures
 from ..model import Brace, Dash, Element, IconName, Label, Token, same
 from ..paint import icon_art, paint_brace, paints
-from ..scene import Paint, Poly, Rect, TextArt
+from ..scene import IconArt, Paint, Poly, Rect, TextArt
 from ..shapes import arrow
 from ..text import ASCENT, DESCENT
 from .legend import Look, look_paint
@@ -57,7 +57,11 @@ class Bar(Element):
     value: float = Field(..., ge=0)
     look: Look | None = None           # the chart's `look` when None
     text: Label | None = None
+    text_color: Token | None = None    # the value label's colour; the chart's value_color when None
     icon: IconName | None = None       # after the value label (e.g. the chosen one)
+    icon_size: float | None = Field(None, gt=0)   # the icon's larger side; natural size when None
+    icon_fill: Token | None = None     # the icon's colours for this bar; the theme's when None
+    icon_stroke: Token | None = None   # ("none" fill: a check or cross drawn as an outline ring)
 
     @classmethod
     def elided(cls, values: list[float], look: Look | None = None,
@@ -202,7 +206,7 @@ def _chart_size(ctx: Ctx, ch: BarChart) -> Sized:
         text = b.text if b.text is not None else (same(f"{b.value:g}") if ch.show_values else None)
         vb = None
         if text is not None and text.get(ctx.lang):
-            blk = ctx.text(text, b, ch.value_size, ch.value_color)
+            blk = ctx.text(text, b, ch.value_size, b.text_color or ch.value_color)
             vb = (blk, f.put(blk.width, blk.height, mid, v + ch.value_gap, "center", "start"))
         values.append(vb)
         tb = None
@@ -219,7 +223,7 @@ def _chart_size(ctx: Ctx, ch: BarChart) -> Sized:
             tb = (blk, f.put(blk.width, blk.height, mid, -ch.token_gap - line / 2, "center", "center"))
         tokens.append(tb)
         if b.icon:
-            iw, ih = icon_size(b.icon)
+            iw, ih = icon_size(b.icon, b.icon_size)
             if vb and f.vert:
                 lb = vb[1]
                 icons.append((b.icon, Box(lb.right + 6, lb.cy - ih / 2, iw, ih)))
@@ -370,8 +374,12 @@ def _chart_paint(ctx: Ctx, p: Placed, out: list) -> None:
             out.append(Rect(bx.moved(dx, dy), 0.0, look_paint(ctx, b, lk)))
     for t in ex["values"] + ex["tokens"]:
         text(t)
-    for name, bx in ex["icons"]:
-        out.append(icon_art(ctx, name, bx.moved(dx, dy)))
+    for b, (name, bx) in zip([b for b in ch.bars if b.icon], ex["icons"]):
+        art = icon_art(ctx, name, bx.moved(dx, dy))
+        if b.icon_fill or b.icon_stroke:
+            art = IconArt(name, art.box, ctx.color(b.icon_fill, b, "icon_fill") if b.icon_fill else art.fill,
+                          ctx.color(b.icon_stroke, b, "icon_stroke") if b.icon_stroke else art.stroke)
+        out.append(art)
     col = ctx.color(ch.axis_color, ch, "axis_color")
     for a, b in ex["axes"]:
         out.extend(arrow((a[0] + dx, a[1] + dy), (b[0] + dx, b[1] + dy), col, ch.axis_width,

@@ -27,18 +27,34 @@ elided ("..."), an optional title, and braces that state the table's size.
 - `brace=` on the Table draws a brace along the right of the body rows,
   `brace=` on a Col one under that column: both take layout space (a Panel
   around the table holds them), unlike the overlay Brace.
+- A table of branches (candidates of a decoding step, options of a
+  decision): `root=Cell("你", bold=True, id="p1")` sets one label left of the
+  body rows, centred on all of them, with arrows fanning out from it to the
+  left of every row (`fan=False` leaves them out); its area shares its cell
+  fill (or the table's), `root_header=` heads it like a column. The root is
+  addressable by its id (`Edge("r1", "p2")`).
+- `TRow(..., mark="scissors")` draws an icon just right of the row (a pruned
+  branch), `mark_size` high; marks take layout room.
+- `header_vertical=True` writes headers vertically, as narrow columns need:
+  Chinese one character under the other, Latin words turned a quarter to
+  read bottom to top; `header_valign="bottom"` (the default then) stands
+  headers of different heights on one line above the body.
 """
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..geometry import Box
 from ..layout import Ctx, Placed, Sized, measures
-from ..model import Brace, Element, Label, Token, same
-from ..paint import paint_brace, paints
+from ..icons import icon_size
+from ..model import Brace, Element, I18n, IconName, Label, Token, same
+from ..text import Block
+from ..paint import icon_art, paint_brace, paints
 from ..scene import Paint, Poly, Rect, TextArt
+from ..shapes import arrow
 
 __all__ = ["Table", "Col", "TRow", "Cell"]
 
@@ -70,6 +86,7 @@ class TRow(Element):
     color: Token | None = None          # text colour of the row's cells
     bold: bool = False
     ellipsis: bool = False
+    mark: IconName | None = None        # an icon right of the row (scissors: a pruned branch)
 
     def __init__(self, *cells: Any, **kw: Any) -> None:
         if cells:
@@ -127,6 +144,8 @@ class Table(Element):
     header_bold: bool = False
     header_fill: Token | None = None    # a filled header band (else bare text over the columns)
     header_gap: float = 4
+    header_vertical: bool = False
+    header_valign: Literal["center", "bottom"] | None = None   # bottom when vertical, else center
     label_gap: float = 10               # between a label column and the grid
     title: Label | None = None          # centred over the grid
     title_color: Token = "text"
@@ -137,6 +156,16 @@ class Table(Element):
     brace_color: Token = "grey"
     brace_label_color: Token = "muted"
     brace_size: float | None = None
+    root: Cell | None = None            # a label the rows branch from, left of the body
+    root_header: Label | None = None
+    fan: bool = True                    # arrows from the root to every row
+    fan_width: float = 56               # room for the arrows, root to grid
+    fan_color: Token = "black"
+    mark_gap: float = 4
+    mark_size: float = 24               # icon height of a row's mark
+    # Moved up or down after layout until the table's centre (its root, when
+    # it has no title or header) is level with this node: a chain of steps.
+    level_with: str | None = None
 
     @model_validator(mode="after")
     def _fit(self):
@@ -147,7 +176,7 @@ class Table(Element):
         return self
 
     def children(self):
-        return [*self.columns, *self.rows]
+        return [*self.columns, *self.rows, *([self.root] if self.root else [])]
 
 
 # ---------------------------------------------------------------- measuring
@@ -167,6 +196,35 @@ def _cell_style(t: Table, row: TRow, col: Col, cell: Cell | None):
     bold = bold if bold is not None else (row.bold or t.bold)
     fill = None if col.bare else (fill or row.fill or col.fill or t.fill)
     return label, color, bold, align or col.align, fill
+
+
+class _Head:
+    """A header block as it stands: upright, or turned a quarter (its width
+    and height swap)."""
+    def __init__(self, blk: Block, turned: bool = False) -> None:
+        self.blk, self.turned = blk, turned
+
+    @property
+    def width(self) -> float:
+        return self.blk.height if self.turned else self.blk.width
+
+    @property
+    def height(self) -> float:
+        return self.blk.width if self.turned else self.blk.height
+
+    def art(self, x: float, y: float) -> TextArt:
+        return TextArt(self.blk, x, y, turned=self.turned)
+
+
+def _head(ctx: Ctx, t: "Table", label: I18n, el: Element, size: float) -> _Head:
+    """A header; vertical writing stacks Chinese and turns Latin words."""
+    if t.header_vertical:
+        s = label.get(ctx.lang)
+        if not re.search("[A-Za-z]", s):
+            return _Head(ctx.text(same("\n".join(c for c in s if not c.isspace())), el, size, t.header_color,
+                                  t.header_bold))
+        return _Head(ctx.text(label, el, size, t.header_color, t.header_bold), turned=True)
+    return _Head(ctx.text(label, el, size, t.header_color, t.header_bold))
 
 
 def _fit_size(ctx: Ctx, items, size: float, room: float):
@@ -192,8 +250,9 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
               for r in t.rows]
     owners = [[(r.cells[j] if j < len(r.cells) and not r.ellipsis else r) for j in range(n)] for r in t.rows]
     hsize = t.header_size or size
-    headers = [ctx.text(c.header, c, hsize, t.header_color, t.header_bold) if c.header else None
-               for c in t.columns]
+    headers = [_head(ctx, t, c.header, c, hsize) if c.header else None for c in t.columns]
+    root_head = _head(ctx, t, t.root_header, t, hsize) if t.root_header else None
+    valign = t.header_valign or ("bottom" if t.header_vertical else "center")
 
     # Column widths: given, or the widest cell (a single column's header too).
     widths, blocks = [0.0] * n, [[None] * n for _ in t.rows]
@@ -218,6 +277,13 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
             x += t.label_gap
         xs.append(x)
         x += widths[j]
+    # A root left of the body: its label, then the room its arrows fan through.
+    root = t.root
+    rb = ctx.text(root.label, root, size, root.color or t.color, t.bold if root.bold is None else root.bold) \
+        if root else None
+    shift = rb.width + t.pad + t.fan_width if root else 0.0
+    xs = [x0 + shift for x0 in xs]
+    x += shift
     body_w = x
     grid_leaves = [j for j in range(n) if not leaves[j].bare]
     spans, j = [], 0                    # each Col's (x0, x1)
@@ -228,8 +294,8 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
         for gi, c in enumerate(t.columns):
             if headers[gi] is not None:
                 room = spans[gi][1] - spans[gi][0] - 2 * t.pad
-                headers[gi] = _fit_size(ctx, [(c.header, c, t.header_color, t.header_bold, "center")], hsize,
-                                        room)[0]
+                headers[gi] = _Head(_fit_size(ctx, [(c.header, c, t.header_color, t.header_bold, "center")],
+                                              hsize, room)[0])
     gx0 = min((xs[j] for j in grid_leaves), default=0.0)
     gx1 = max((xs[j] + widths[j] for j in grid_leaves), default=body_w)
 
@@ -241,7 +307,7 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
         title_at = ((gx0 + gx1) / 2 - title.width / 2, 0.0)
         y = title.height + t.title_gap
     header_pad = t.pad if t.header_fill else 0.0
-    hh = max((b.height for b in headers if b), default=0.0)
+    hh = max((b.height for b in headers + [root_head] if b), default=0.0)
     header_box = None
     header_at = []
     if hh:
@@ -255,7 +321,10 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
             al = c.align if c.count == 1 else "center"
             bx = {"center": (x0 + x1) / 2 - b.width / 2, "left": x0 + (t.pad if not c.bare else 0.0),
                   "right": x1 - b.width - (t.pad if not c.bare else 0.0)}[al]
-            header_at.append((b, bx, y + (hh - b.height) / 2))
+            header_at.append((b, bx, y + (hh - b.height) * (1.0 if valign == "bottom" else 0.5)))
+        if root_head:               # centred over the root and its arrows
+            b = root_head
+            header_at.append((b, shift / 2 - b.width / 2, y + (hh - b.height) * (1.0 if valign == "bottom" else 0.5)))
         y += hh + (0.0 if t.header_fill else t.header_gap)
     body_y = y
     heights = []        # a row grows to hold its tallest cell, with a little air
@@ -284,8 +353,23 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
             lab = ctx.text(c.brace, c, t.brace_size, t.brace_label_color)
             braces.append((Brace(members=["_"], side="bottom", color=t.brace_color),
                            Box(x0, body_y, x1 - x0, body_h), lab))
+    root_at = None
+    if root:
+        at = (t.pad / 2, body_y + body_h / 2 - rb.height / 2)
+        tip = (at[0] + rb.width + t.pad / 2, body_y + body_h / 2)
+        fans = [(tip, (shift, ys[i] + heights[i] / 2)) for i in range(len(t.rows))] if t.fan else []
+        root_at = (rb, at, Box(0.0, body_y, shift, body_h), fans)
+    marks = []          # (icon, box) right of their rows
+    for i, r in enumerate(t.rows):
+        if r.mark:
+            iw, ih = icon_size(r.mark)
+            k = t.mark_size / ih
+            marks.append((r.mark, Box(body_w + t.mark_gap, ys[i] + heights[i] / 2 - t.mark_size / 2,
+                                      iw * k, t.mark_size)))
     # The extent of everything drawn, to shift the whole table to (0, 0).
     ext = Box(0.0, 0.0, body_w, y)
+    for _, mb in marks:
+        ext = ext.union(mb)
     if title:
         ext = ext.union(Box(title_at[0], 0.0, title.width, title.height))
     for b, bx, by in header_at:
@@ -298,11 +382,14 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
         "origin": (dx, dy), "cells": cells, "widths": widths, "heights": heights, "xs": xs, "ys": ys,
         "grid": [(xs[a], xs[b] + widths[b]) for a, b in _runs(grid_leaves)],
         "body": Box(0.0, body_y, body_w, body_h), "header_box": header_box, "header": header_at,
-        "title": (title, *title_at) if title else None, "braces": braces})
+        "title": (title, *title_at) if title else None, "braces": braces,
+        "root": root_at, "marks": marks})
     for i, r in enumerate(t.rows):
-        out.kids.append((Sized(r, body_w, heights[i]), dx, dy + ys[i]))
+        out.kids.append((Sized(r, body_w - shift, heights[i]), dx + shift, dy + ys[i]))
     for c, (x0, x1) in zip(t.columns, spans):
         out.kids.append((Sized(c, x1 - x0, body_h), dx + x0, dy + body_y))
+    if root_at:
+        out.kids.append((Sized(root, rb.width, rb.height), dx + root_at[1][0], dy + root_at[1][1]))
     return out
 
 
@@ -331,6 +418,11 @@ def _paint_table(ctx: Ctx, p: Placed, out: list) -> None:
     hb = ex["header_box"]
     if hb is not None and t.header_fill:
         out.append(Rect(hb.moved(ox, oy), 0, Paint(ctx.color(t.header_fill, t, "header_fill"))))
+    if ex["root"]:
+        rb, (rx, ry), area, fans = ex["root"]
+        fill = t.root.fill or t.fill
+        if fill:
+            out.append(Rect(area.moved(ox, oy), 0, Paint(ctx.color(fill, t.root, "fill"))))
     for box, fill, _, _, _ in ex["cells"]:
         if fill:
             out.append(Rect(box.moved(ox, oy), 0, Paint(ctx.color(fill, t, "fill"))))
@@ -346,8 +438,8 @@ def _paint_table(ctx: Ctx, p: Placed, out: list) -> None:
         if t.outline:
             out.append(Rect(Box(ox + a, top, b - a, body.bottom - top), 0,
                             Paint(None, ctx.color(t.outline, t, "outline"), t.sep_width)))
-    for blk, x, y in ex["header"]:
-        out.append(TextArt(blk, ox + x, oy + y))
+    for head, x, y in ex["header"]:
+        out.append(head.art(ox + x, oy + y))
     for box, fill, blk, align, bare in ex["cells"]:
         if blk is None or not blk.width:
             continue
@@ -357,3 +449,11 @@ def _paint_table(ctx: Ctx, p: Placed, out: list) -> None:
         out.append(TextArt(blk, x, box.cy - blk.height / 2))
     for br, box, lab in ex["braces"]:
         paint_brace(ctx, br, box.moved(ox, oy), lab, out)
+    if ex["root"]:
+        out.append(TextArt(rb, ox + rx, oy + ry))
+        col = ctx.color(t.fan_color, t, "fan_color")
+        for a, b in fans:
+            out.extend(arrow((ox + a[0], oy + a[1]), (ox + b[0], oy + b[1]), col, ctx.theme.stroke["arrow"],
+                             ctx.theme.arrow["length"]))
+    for name, mb in ex["marks"]:
+        out.append(icon_art(ctx, name, mb.moved(ox, oy)))
