@@ -73,10 +73,11 @@ def check(d: Diagram, theme: Theme) -> None:
             for tok in _tokens(getattr(m, f)):
                 theme.color(tok, f"{name} {f}", (m if isinstance(m, Element) else owner).loc)
     ids = sorted(seen)
+    braces = {ov.id for ov in d.overlays if isinstance(ov, Brace) and ov.id}
     for e in d.edges:
         for ref in (e.src, e.dst):
             nid, _, side = ref.partition(".")
-            if nid not in seen:
+            if nid not in seen and nid not in braces:     # an edge may start at a brace's tip
                 raise SpecError(f"unknown node {nid!r}", source=e.loc, element=e.describe(),
                                 fix=_suggest(nid, ids))
             if side and side not in ("left", "right", "top", "bottom"):
@@ -88,7 +89,6 @@ def check(d: Diagram, theme: Theme) -> None:
                                 element=e.describe(), fix=f"write Edge({e.src!r}, {e.src!r}, loop={e.loop!r})")
             raise SpecError("an edge needs two different nodes", source=e.loc, element=e.describe(),
                             fix="for a self-loop add loop=\"top\" (or left/right/bottom)")
-    braces = {ov.id for ov in d.overlays if isinstance(ov, Brace) and ov.id}
     for ov in d.overlays:
         for m in getattr(ov, "members", []):
             if m not in seen and not (isinstance(ov, Region) and m in braces):

@@ -819,5 +819,19 @@ def _film_reel(b: Box, fill: str, stroke: str) -> str:
     return "".join(out)
 
 
+@icon("silu", (48, 36))
+def _silu(b: Box, fill: str, stroke: str) -> str:
+    """The SiLU curve x·sigmoid(x) over x in [-6, 2]: flat, a shallow dip, then rising."""
+    def f(x: float) -> float:
+        return x / (1 + math.exp(-x))
+    sw = _sw(b, 0.05)
+    i = Box(b.x + sw / 2, b.y + sw / 2, b.w - sw, b.h - sw)   # round line ends stay inside the box
+    xs = [-6 + 8 * k / 32 for k in range(33)]
+    lo, hi = f(-1.28), f(2)                       # the dip's bottom, the last value
+    pts = [(i.x + i.w * (x + 6) / 8, i.bottom - i.h * (0.12 + 0.88 * (f(x) - lo) / (hi - lo))) for x in xs]
+    d = "M" + "L".join(_pts(x, y) for x, y in pts)
+    return _path(d, None, fill, sw, round_=True)
+
+
 def icon_svg(name: str, box: Box, fill: str | None, stroke: str) -> str:
     return ICONS[name].draw(box, fill, stroke)

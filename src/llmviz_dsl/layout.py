@@ -83,7 +83,7 @@ class Ctx:
 
 # ---------------------------------------------------------------- measuring
 
-ICON_GAP_RIGHT = 16     # between a label and an icon beside it (Node.icon_at="right")
+ICON_GAP_RIGHT = 16     # between a label and an icon beside it (Node.icon_at="right" or "left")
 
 
 def _node_size(ctx: Ctx, n: Node) -> Sized:
@@ -91,7 +91,7 @@ def _node_size(ctx: Ctx, n: Node) -> Sized:
     text = ctx.text(n.label, n, n.size, n.color, n.bold, n.font, n.align, n.math_size) if n.label else None
     tw, th = (text.width, text.height) if text else (0.0, 0.0)
     iw, ih = icon_size(n.icon, n.icon_size) if n.icon else (0, 0)
-    gap = (ICON_GAP_RIGHT if n.icon_at == "right" else 6) if (n.icon and text) else 0
+    gap = (ICON_GAP_RIGHT if n.icon_at in ("right", "left") else 6) if (n.icon and text) else 0
     shp = SHAPES[n.shape]
     if shp.bare:
         px = py = n.pad if n.pad is not None else 0
@@ -105,7 +105,7 @@ def _node_size(ctx: Ctx, n: Node) -> Sized:
         text = ctx.text(n.label, n, (n.size or t.text["size"]) * k, n.color, n.bold, n.font, n.align,
                         n.math_size * k if n.math_size else None)
         tw, th = text.width, text.height
-    if n.icon_at == "right":
+    if n.icon_at in ("right", "left"):
         w, h = tw + gap + iw + 2 * px, max(th, ih) + 2 * py
     else:
         w, h = max(tw, iw) + 2 * px, th + gap + ih + 2 * py
@@ -243,17 +243,55 @@ def _stack_size(ctx: Ctx, el: Column, horizontal: bool) -> Sized:
     if el.align == "stretch":
         for k in kids:
             _stretch(k, H if horizontal else W, horizontal)
+    axis = _axis_offsets(el, kids, horizontal)
+    if axis:                                # widened so every child fits around the common line
+        a = max(axis)
+        if horizontal:
+            H = max(a - o + k.h for k, o in zip(kids, axis))
+        else:
+            W = max(a - o + k.w for k, o in zip(kids, axis))
     out, pos = Sized(el, W, H), 0.0
-    for k in kids:
+    for i, k in enumerate(kids):
         if horizontal:
             dy = {"center": (H - k.h) / 2, "start": 0.0, "end": H - k.h, "stretch": (H - k.h) / 2}[el.align]
-            out.kids.append((k, pos, dy))
+            out.kids.append((k, pos, a - axis[i] if axis else dy))
             pos += k.w + el.gap
         else:
             dx = {"center": (W - k.w) / 2, "start": 0.0, "end": W - k.w, "stretch": (W - k.w) / 2}[el.align]
-            out.kids.append((k, dx, pos))
+            out.kids.append((k, a - axis[i] if axis else dx, pos))
             pos += k.h + el.gap
     return out
+
+
+def _axis_offsets(el: Column, kids: list[Sized], horizontal: bool) -> list[float] | None:
+    """Column.axis: where each child's centre line lies across the stack (the
+    axis element's centre in the child holding it, the middle of the others)."""
+    if not el.axis:
+        return None
+    found = False
+    out = []
+    for k in kids:
+        o = _find_centre(k, el.axis, horizontal)
+        found = found or o is not None
+        out.append(o if o is not None else (k.h if horizontal else k.w) / 2)
+    if not found:
+        raise SpecError(f"axis names {el.axis!r}, which is not inside this {type(el).__name__}", source=el.loc,
+                        element=el.describe(), fix="name an element id inside one of its children")
+    return out
+
+
+def _find_centre(s: Sized, id: str, horizontal: bool) -> float | None:
+    """The offset of element `id`'s centre (its shape's) across `s`, or None."""
+    if s.el.id == id:
+        if s.shape_h is not None:
+            dx, dy = s.extra.get("shape_off", ((s.w - s.extra["box_w"]) / 2, 0.0))
+            return dy + s.shape_h / 2 if horizontal else dx + s.extra["box_w"] / 2
+        return (s.h if horizontal else s.w) / 2
+    for k, dx, dy in s.kids:
+        o = _find_centre(k, id, horizontal)
+        if o is not None:
+            return o + (dy if horizontal else dx)
+    return None
 
 
 def _line_up_panels(kids: list[Sized]) -> None:
@@ -365,11 +403,16 @@ def _panel_size(ctx: Ctx, p: Panel) -> Sized:
     title = ctx.text(p.title, p, p.title_size or t.panel["title_size"], p.title_color, p.title_bold) \
         if p.title else None
     th = title.height + pad * 0.5 if title else 0.0
-    W = max(k.w, title.width if title else 0) + 2 * pad
+    o = _find_centre(k, p.axis, False) if p.axis else None
+    if p.axis and o is None:
+        raise SpecError(f"axis names {p.axis!r}, which is not inside this Panel", source=p.loc,
+                        element=p.describe(), fix="name an element id inside the panel")
+    half = max(o, k.w - o) if o is not None else k.w / 2
+    W = max(2 * half, title.width if title else 0) + 2 * pad
     H = k.h + 2 * pad + th
     top = pad + (th if title and not p.title_at.startswith("bottom") else 0)
     out = Sized(p, W, H, text=title)
-    out.kids.append((k, (W - k.w) / 2, top))
+    out.kids.append((k, (W - k.w) / 2 if o is None else W / 2 - o, top))
     if p.same_size and "panel:" + p.same_size in ctx.sizes:
         gw, gh = ctx.sizes["panel:" + p.same_size]
         _stretch(out, gw, False)

@@ -184,7 +184,9 @@ class Node(Element):
     font: Literal["sans", "serif"] = "sans"
     align: Literal["center", "left", "right"] = "center"
     icon: IconName | None = None       # drawn under the label, inside the box (icons.py)
-    icon_at: Literal["below", "right"] = "below"   # "right": beside the label, both centred as a line
+    # "right"/"left": beside the label, both centred as a line; "bottom": at
+    # the foot of the box (`pad` above its bottom), the label centred in the room above it
+    icon_at: Literal["below", "right", "left", "bottom"] = "below"
     icon_size: float | None = Field(None, gt=0)   # the icon's larger side; natural size when None
     badge: IconName | None = None      # small, in a bottom corner
     badge_at: Literal["bottom-right", "bottom-left"] = "bottom-right"
@@ -284,6 +286,8 @@ class Cells(Element):
     col_fills: list[Token] | None = None   # one per column (token IDs in their colours); wins over row_fills
     # One fill per cell, row by row (an attention mask); None keeps the row's/column's.
     cell_fills: list[list[Token | None]] | None = None
+    # Hatch lines of this colour over a cell's fill, laid out like cell_fills (masked attention scores).
+    cell_hatch: list[list[Token | None]] | None = None
     text_size: float = 16
     color: Token = "muted"
     sep: Token = "white"
@@ -411,6 +415,10 @@ class Column(_Items):
     # Stretched beyond its content: the extra goes into the gaps (first child
     # at the start, last at the end) instead of around the content.
     spread: bool = False
+    # The id of an element inside a child: the children are centred on its
+    # centre line instead of their own (a Column: the captions and boxes
+    # above and below a panel in line with one column inside it).
+    axis: str | None = None
 
 
 class Row(Column):
@@ -476,6 +484,9 @@ class Panel(Element):
     # Where the content sits in a panel stretched beyond it (a stretched Row,
     # same_size): "end" keeps it at the bottom (right), level with a neighbour's.
     content_at: Literal["center", "start", "end"] = "center"
+    # The id of an element inside: the panel widens so that element stands
+    # in its middle (a main column centred in the panel, whatever is beside it).
+    axis: str | None = None
 
     def children(self):
         return [self.child]
@@ -510,6 +521,9 @@ class Edge(Element):
     # Which side of the path the label prefers (top/bottom of a horizontal
     # stretch, left/right of a vertical one); above / right of it when None.
     label_side: Side | None = None
+    # Turn the label to run along the (slanted) segment it sits beside,
+    # upright as read; label_side then picks which side of it.
+    label_along: bool = False
     label_icon: IconName | None = None     # drawn across the path from the label
     note: Label | None = None              # a second, smaller label across the path from `label`
     note_size: float | None = None         # theme's small size when None
@@ -525,6 +539,9 @@ class Edge(Element):
     # edges from the same source or to the same target; False keeps its own
     # path and port (two inputs arriving side by side).
     merge: bool = True
+    # Orthogonal edges only: how far its port keeps from other edges' ports
+    # on a shared side (the router's 32 when None): two close parallel lines.
+    pitch: float | None = Field(None, gt=0)
 
     def model_post_init(self, _ctx: Any) -> None:
         if self.loop:
@@ -554,7 +571,8 @@ class Region(Element):
 
 
 class Brace(Element):
-    """A curly brace beside a set of nodes, with a label at its tip."""
+    """A curly brace beside a set of nodes, with a label at its tip. With an
+    id it is an edge end: the edge starts (or ends) at its tip."""
     _positional = ("members",)
     is_overlay = True
     members: list[str] = Field(min_length=1)
@@ -566,6 +584,7 @@ class Brace(Element):
     gap: float = 14
     depth: float = 14
     fill: Token | None = None          # fills between the brace and the side it spans (a band)
+    inset: float = 0                   # shortened at both ends: braces over touching boxes leave a gap
 
 
 

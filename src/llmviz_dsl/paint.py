@@ -42,7 +42,7 @@ def paint_node(ctx: Ctx, p: Placed, out: list) -> None:
                                               node_radius(ctx, b), t.arrow["length"], n))
     out.extend(prims)
     ib = shp.inner(b, n)            # label and icon are centred in the shape's interior
-    if n.icon and n.icon_at == "right":
+    if n.icon and n.icon_at in ("right", "left"):
         _label_and_icon_beside(ctx, n, p, ib, out)
     else:
         _label_and_icon_below(ctx, n, p, ib, out)
@@ -64,18 +64,19 @@ LABEL_PLATE_MARGIN = 6
 
 
 def _label_and_icon_beside(ctx: Ctx, n: Node, p: Placed, ib: Box, out: list) -> None:
-    """Node.icon_at="right": label and icon on one line, each centred
-    vertically; the pair placed by `align` (centred by default)."""
+    """Node.icon_at="right" (or "left"): label and icon on one line, each
+    centred vertically; the pair placed by `align` (centred by default)."""
     iw, ih = icon_size(n.icon, n.icon_size)
     tw = p.text.width if p.text else 0.0
     line = tw + p.extra["icon_gap"] + iw
     pad = n.pad if n.pad is not None else ctx.theme.text["pad_x"]
     x = {"center": ib.cx - line / 2, "left": ib.x + pad, "right": ib.right - pad - line}[n.align]
+    ix, tx = (x + line - iw, x) if n.icon_at == "right" else (x, x + line - tw)
     if p.text:
         ty = ib.cy - p.text.height / 2
-        _label_plate(ctx, n, p.text, x, ty, out)
-        out.append(TextArt(p.text, x, ty))
-    out.append(icon_art(ctx, n.icon, Box(x + line - iw, ib.cy - ih / 2, iw, ih)))
+        _label_plate(ctx, n, p.text, tx, ty, out)
+        out.append(TextArt(p.text, tx, ty))
+    out.append(icon_art(ctx, n.icon, Box(ix, ib.cy - ih / 2, iw, ih)))
 
 
 def _label_and_icon_below(ctx: Ctx, n: Node, p: Placed, ib: Box, out: list) -> None:
@@ -85,9 +86,13 @@ def _label_and_icon_below(ctx: Ctx, n: Node, p: Placed, ib: Box, out: list) -> N
     if n.icon:
         iw, ih = icon_size(n.icon, n.icon_size)
         icon_h = ih + p.extra["icon_gap"]
+    foot = None                     # icon_at="bottom": the icon's top, standing `pad` above the foot
+    if n.icon and n.icon_at == "bottom":
+        py = n.pad if n.pad is not None else (0.0 if shp.bare else t.text["pad_y"])
+        foot = ib.bottom - py - ih
     if p.text:
         content_h = p.text.height + icon_h
-        ty = ib.y + (ib.h - content_h) / 2
+        ty = ib.y + (ib.h - content_h) / 2 if foot is None else max(ib.y, ib.y + (foot - ib.y - p.text.height) / 2)
         # The same inset the layout gave the label: none for bare text.
         pad = n.pad if n.pad is not None else (0.0 if shp.bare else t.text["pad_x"])
         tx = {"center": ib.cx - p.text.width / 2, "left": ib.x + pad,
@@ -97,6 +102,8 @@ def _label_and_icon_below(ctx: Ctx, n: Node, p: Placed, ib: Box, out: list) -> N
         icon_y = ty + p.text.height + p.extra["icon_gap"]
     else:
         icon_y = ib.y + (ib.h - icon_h) / 2
+    if foot is not None:
+        icon_y = foot
     if n.icon:
         iw, ih = icon_size(n.icon, n.icon_size)
         out.append(icon_art(ctx, n.icon, Box(ib.cx - iw / 2, icon_y, iw, ih)))
@@ -148,11 +155,11 @@ def _paint_cap(ctx: Ctx, n: Node, b: Box, out: list) -> Box:
     return Box(b.x, b.y + ch, b.w, b.h - ch)
 
 
-def icon_art(ctx: Ctx, name: str, box: Box) -> IconArt:
-    """An icon in its theme colours."""
+def icon_art(ctx: Ctx, name: str, box: Box, rotate: float = 0.0) -> IconArt:
+    """An icon in its theme colours, turned `rotate` degrees clockwise."""
     t = ctx.theme
     fill, stroke = t.icon.get(name, t.icon["default"])
-    return IconArt(name, box, t.color(fill), t.color(stroke))
+    return IconArt(name, box, t.color(fill), t.color(stroke), rotate)
 
 
 def badge_art(ctx: Ctx, el, box: Box) -> IconArt:
@@ -190,7 +197,11 @@ def paint_cells(ctx: Ctx, p: Placed, out: list) -> None:
                 fill = c.col_fills[j % len(c.col_fills)]
             own = c.cell_fills[r][j] if c.cell_fills and r < len(c.cell_fills) and j < len(c.cell_fills[r]) else None
             box = Box(x, y, widths[j], c.cell_height)
-            out.append(Rect(box, 0, Paint(ctx.color(own or fill, c, "fill"), sep, 1.0)))
+            bg = ctx.color(own or fill, c, "fill")
+            hatch = c.cell_hatch[r][j] if c.cell_hatch and r < len(c.cell_hatch) and j < len(c.cell_hatch[r]) else None
+            if hatch:
+                bg = Hatch(ctx.color(hatch, c, "cell_hatch"), bg)
+            out.append(Rect(box, 0, Paint(bg, sep, 1.0)))
             s = lab.get(ctx.lang)
             if s:
                 blk = ctx.text(lab, c, size, c.color)

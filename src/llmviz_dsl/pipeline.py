@@ -5,6 +5,8 @@ paint (scene) -> svg -> png.
 """
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .check import check
@@ -25,7 +27,7 @@ from .svg import to_svg
 from .theme import load_theme
 
 def _parents(root: Placed) -> dict[int, list[Placed]]:
-    out: dict[int, list[Placed]] = {}
+    out: dict[int, list[Placed]] = defaultdict(list)     # a brace tip has no containers
 
     def rec(p: Placed, chain: list[Placed]) -> None:
         out[id(p)] = chain
@@ -101,7 +103,8 @@ def route_edges(ctx: Ctx, root: Placed, index: dict[str, Placed], edges: list[Ed
             # Panels holding one end only: the edge crosses their edge once.
             leave = frozenset({_key(x) for x in parents[id(a)]} ^ {_key(x) for x in parents[id(b)]})
             pts = router.ortho(_key(a), _key(b), a.shape, b.shape,
-                               (sa,) if sa else sides, (sb,) if sb else sides, skip, e.around, e.merge, leave)
+                               (sa,) if sa else sides, (sb,) if sb else sides, skip, e.around, e.merge, leave,
+                               e.pitch)
             router.commit(pts, _key(a), _key(b), e.merge)
         if not (e.loop or e.route == "arc"):
             pts = _on_outlines(a, b, pts)
@@ -217,6 +220,7 @@ def arrange(d: Diagram, lang: str, texts: list | None = None) -> Arranged:
     check(d, theme)
     ctx = Ctx(theme, fonts_for(theme), lang, d.edges, texts=texts, scale=d.text_scale.get(lang, 1.0))
     root, index = layout(ctx, d.body)
+    index = {**index, **_brace_tips(index, d.overlays)}
     routes, obstacles = route_edges(ctx, root, index, d.edges)
     return Arranged(ctx, root, index, routes, obstacles)
 
@@ -235,7 +239,7 @@ def build_scene(d: Diagram, lang: str, a: Arranged | None = None) -> Scene:
     brace_box: dict[str, Box] = {}
     for ov in d.overlays:
         if isinstance(ov, Brace):
-            box = _union(_endpoint(m, index, ov)[0].shape for m in ov.members)
+            box = _brace_span(ov, index)
             lab = ctx.text(ov.label, ov, ov.label_size, ov.label_color) if ov.label else None
             used = paint_brace(ctx, ov, box, lab, braced)
             if ov.id:
@@ -263,14 +267,18 @@ def build_scene(d: Diagram, lang: str, a: Arranged | None = None) -> Scene:
     for e, pts in routes:
         if e.label:
             blk = ctx.text(e.label, e, e.label_size, e.label_color, align=e.label_align)
+            art = None
             if hasattr(pts, "bezier"):
                 box = _curve_label(e, pts, blk, a, taken[len(obstacles):])
+            elif e.label_along:
+                art = _along_label(e, pts, blk)
+                box = art.box
             else:
                 # A label may sit on the panels holding the edge's ends.
                 holders = {x.box for r in (e.src, e.dst) for x in parents[id(_endpoint(r, index, e)[0])]}
                 box = _label_box(ctx, e, pts, blk, [t for t in taken if t not in holders])
             taken.append(box)
-            items.append(TextArt(blk, box.x, box.y))
+            items.append(art or TextArt(blk, box.x, box.y))
             if e.label_icon:
                 items.append(_label_icon(ctx, e, pts, box))
             if e.note:
@@ -305,6 +313,51 @@ def build_scene(d: Diagram, lang: str, a: Arranged | None = None) -> Scene:
     return scene
 
 
+def _brace_span(br: Brace, index: dict[str, Placed]) -> Box:
+    """What a brace spans: its members' shapes, less `inset` at either end."""
+    b = _union(_endpoint(m, index, br)[0].shape for m in br.members)
+    k = min(br.inset, (b.h if br.side in ("left", "right") else b.w) / 2)
+    return Box(b.x, b.y + k, b.w, b.h - 2 * k) if br.side in ("left", "right") else Box(b.x + k, b.y, b.w - 2 * k, b.h)
+
+
+def _brace_tips(index: dict[str, Placed], overlays) -> dict[str, Placed]:
+    """Each brace with an id as an edge end: a point at its tip."""
+    out = {}
+    for br in overlays:
+        if isinstance(br, Brace) and br.id:
+            b, off = _brace_span(br, index), br.gap + br.depth
+            x, y = {"left": (b.x - off, b.cy), "right": (b.right + off, b.cy),
+                    "top": (b.cx, b.y - off), "bottom": (b.cx, b.bottom + off)}[br.side]
+            tip = Box(round(x, 2), round(y, 2), 0, 0)
+            out[br.id] = Placed(br, tip, tip, [])
+    return out
+
+
+def _along_label(e: Edge, pts, blk) -> TextArt:
+    """The label turned along the segment at `label_at` (reading left to
+    right, or upwards), 6 units beside it: above the text's line unless
+    `label_side` names the other side."""
+    segs = list(zip(pts, pts[1:]))
+    lengths = [math.dist(p, q) for p, q in segs]
+    dist = e.label_at * sum(lengths)
+    for (p, q), L in zip(segs, lengths):
+        if dist <= L or (p, q) == segs[-1]:
+            break
+        dist -= L
+    t = min(dist / L, 1.0) if L else 0.0
+    x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+    deg = math.degrees(math.atan2(q[1] - p[1], q[0] - p[0]))
+    deg = deg - 180 if deg >= 90 else deg + 180 if deg < -90 else deg
+    a = math.radians(deg)
+    ux, uy = math.sin(a), -math.cos(a)              # "up" for the turned text
+    want = {"top": (0, -1), "bottom": (0, 1), "left": (-1, 0), "right": (1, 0)}.get(e.label_side or "")
+    if want and ux * want[0] + uy * want[1] < 0:
+        ux, uy = -ux, -uy
+    off = 6 + blk.height / 2
+    cx, cy = x + ux * off, y + uy * off
+    return TextArt(blk, round(cx - blk.width / 2, 2), round(cy - blk.height / 2, 2), rotate=round(deg, 2))
+
+
 def _union(boxes) -> Box:
     boxes = list(boxes)
     out = boxes[0]
@@ -318,7 +371,7 @@ def _bounds(items) -> tuple[float, float, float, float]:
     xs, ys = [], []
     for it in items:
         if isinstance(it, (Rect, IconArt)):
-            b = it.box
+            b = it.bounds() if isinstance(it, IconArt) else it.box
             xs += [b.x, b.right]; ys += [b.y, b.bottom]
         elif isinstance(it, Ellipse):
             xs += [it.cx - it.rx, it.cx + it.rx]; ys += [it.cy - it.ry, it.cy + it.ry]

@@ -70,6 +70,7 @@ class Router:
         self.merge = True                                   # the edge being routed may merge
         self.hugged: list[Box] = []                         # boxes whose edges it keeps off
         self.left: list[Box] = []                           # panels it should leave soon
+        self.pitch = PITCH                                  # the edge's spacing from other ports
 
     # -------------------------------------------------------- helpers
     def _blocked(self, p: Point, q: Point, skip: frozenset[str], obstacles=None) -> bool:
@@ -141,13 +142,14 @@ class Router:
                  and not (self.merge and m and (s == src or d == dst))]
 
         def crowded(p: Point) -> float:
-            return OVERLAP if any(abs(e[i] - p[i]) < PITCH * 0.75 for e in taken) else 0.0
+            return OVERLAP if any(abs(e[i] - p[i]) < pitch * 0.75 for e in taken) else 0.0
+        pitch = self.pitch
         offs = {0.0: 0.0}
         if taken:                       # a side shared with another edge: spread out
             k = 1
-            while k * PITCH <= room:
-                for o in (k * PITCH, -k * PITCH):
-                    offs[o] = SHIFT + 1.5 * k * PITCH
+            while k * pitch <= room:
+                for o in (k * pitch, -k * pitch):
+                    offs[o] = SHIFT + 1.5 * k * pitch
                 k += 1
         c = _r((other.cx - B.cx) if along_x else (other.cy - B.cy))
         if c and abs(c) <= room:
@@ -159,8 +161,9 @@ class Router:
     # -------------------------------------------------------- routing
     def ortho(self, src_id: str, dst_id: str, S: Box, D: Box, src_sides, dst_sides,
               skip: frozenset[str], around: str | None = None, merge: bool = True,
-              leave: frozenset[str] = frozenset()) -> list[Point]:
+              leave: frozenset[str] = frozenset(), pitch: float | None = None) -> list[Point]:
         self.merge = merge
+        self.pitch = pitch or PITCH
         self.hugged = [b for b, ids in self.obstacles if leave or ids & skip]
         self.left = [b for b, ids in self.obstacles if ids & leave]
         xs, ys = set(), set()
@@ -215,8 +218,13 @@ class Router:
 
         heap, best, prev = [], {}, {}
         for q, d, p, c0 in starts:
-            # A stub that leaves into another box is not a way out.
-            if self._blocked(p, q, skip | {src_id}):
+            # A stub that leaves into another box is not a way out; a box
+            # behind the port (boxes over a rule the edge leaves downwards)
+            # is not in its way.
+            ahead = [(b, ids) for b, ids in self.obstacles
+                     if not (d[0] * ((b.right if d[0] > 0 else b.x) - p[0]) <= 0 if d[0] else
+                             d[1] * ((b.bottom if d[1] > 0 else b.y) - p[1]) <= 0)]
+            if self._blocked(p, q, skip | {src_id}, ahead):
                 continue
             st = (q, d)
             best[st] = c0

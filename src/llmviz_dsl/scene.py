@@ -1,6 +1,7 @@
 """The drawable scene: primitives in page coordinates, ready to serialise."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -75,11 +76,16 @@ class TextArt:
     # A quarter turn: the text reads bottom to top (a vertical header of
     # Latin words); (x, y) is then the top-left of the turned block.
     turned: bool = False
+    # Degrees clockwise about the block's centre (a label along a slanted
+    # edge); (x, y) stays the top-left of the upright block.
+    rotate: float = 0.0
 
     @property
     def box(self) -> Box:
         """What the text covers on the page."""
         w, h = self.block.width, self.block.height
+        if self.rotate:
+            return rotated_bounds(Box(self.x, self.y, w, h), self.rotate)
         return Box(self.x, self.y, h, w) if self.turned else Box(self.x, self.y, w, h)
 
 
@@ -89,6 +95,21 @@ class IconArt:
     box: Box
     fill: str
     stroke: str
+    rotate: float = 0.0     # degrees clockwise about the box centre (SVG's sense)
+
+    def bounds(self) -> Box:
+        """What the icon covers on the page: its box, turned."""
+        return rotated_bounds(self.box, self.rotate)
+
+
+def rotated_bounds(b: Box, deg: float) -> Box:
+    """The upright box around `b` turned `deg` degrees about its centre."""
+    if not deg:
+        return b
+    a = math.radians(deg)
+    w = abs(b.w * math.cos(a)) + abs(b.h * math.sin(a))
+    h = abs(b.w * math.sin(a)) + abs(b.h * math.cos(a))
+    return Box(b.cx - w / 2, b.cy - h / 2, w, h)
 
 
 Prim = Rect | Ellipse | Path | Poly | TextArt | IconArt

@@ -86,8 +86,9 @@ class _Writer:
                 self.text.append(f'<text x="{fmt(tx + ln.x)}" y="{fmt(ty + ln.baseline)}" '
                                  f'font-size="{fmt(ln.size)}" textLength="{fmt(ln.width)}" '
                                  f'lengthAdjust="spacingAndGlyphs">{escape(ln.text)}</text>')
-        if t.turned:
-            turn = f'<g transform="rotate(-90 {fmt(tx)} {fmt(ty)})">'
+        if t.turned or t.rotate:
+            turn = (f'<g transform="rotate(-90 {fmt(tx)} {fmt(ty)})">' if t.turned else
+                    f'<g transform="rotate({fmt(t.rotate)} {fmt(t.x + blk.width / 2)} {fmt(t.y + blk.height / 2)})">')
             for lst, start in ((self.body, body), (self.text, text)):
                 if len(lst) > start:
                     lst[start:] = [turn + "".join(lst[start:]) + "</g>"]
@@ -110,7 +111,8 @@ class _Writer:
         elif isinstance(it, TextArt):
             self.text_art(it)
         elif isinstance(it, IconArt):
-            self.body.append(f'<g>{icon_svg(it.name, it.box, it.fill, it.stroke)}</g>')
+            turn = f' transform="rotate({fmt(it.rotate)} {fmt(it.box.cx)} {fmt(it.box.cy)})"' if it.rotate else ""
+            self.body.append(f'<g{turn}>{icon_svg(it.name, it.box, it.fill, it.stroke)}</g>')
         else:  # pragma: no cover - a new primitive without a writer
             raise TypeError(f"no SVG writer for {type(it).__name__}")
 

@@ -34,7 +34,12 @@ elided ("..."), an optional title, and braces that state the table's size.
   fill (or the table's), `root_header=` heads it like a column. The root is
   addressable by its id (`Edge("r1", "p2")`).
 - `TRow(..., mark="scissors")` draws an icon just right of the row (a pruned
-  branch), `mark_size` high; marks take layout room.
+  branch), `mark_size` high; marks take layout room. `mark_rotate=-45` turns
+  every mark (degrees, clockwise; the room is the turned icon's).
+- `header_height=82` makes a filled header band at least that tall.
+- `Col(..., rule="double", rule_color="blue-dark")` draws the grid line on
+  the column's left edge, header to bottom, as a double (or heavier single)
+  rule: the seam between two halves of a long table set side by side.
 - `header_vertical=True` writes headers vertically, as narrow columns need:
   Chinese one character under the other, Latin words turned a quarter to
   read bottom to top; `header_valign="bottom"` (the default then) stands
@@ -53,7 +58,7 @@ from ..icons import icon_size
 from ..model import Brace, Element, I18n, IconName, Label, Token, same
 from ..text import Block
 from ..paint import icon_art, paint_brace, paints
-from ..scene import Paint, Poly, Rect, TextArt
+from ..scene import Paint, Poly, Rect, TextArt, rotated_bounds
 from ..shapes import arrow
 
 __all__ = ["Table", "Col", "TRow", "Cell"]
@@ -109,6 +114,9 @@ class Col(Element):
     color: Token | None = None          # cell text colour; the table's when None
     ellipsis: Label = same("...")       # shown on an elided row ("" for blank)
     brace: Label | None = None          # a brace under the column, with this label
+    rule: Literal["single", "double"] | None = None   # the line on its left edge, instead of `sep`
+    rule_color: Token | None = None     # the outline's colour when None
+    rule_width: float = 2               # of each line (and the gap between double lines)
 
 
 def _columns(v: Any) -> Any:
@@ -144,6 +152,7 @@ class Table(Element):
     header_bold: bool = False
     header_fill: Token | None = None    # a filled header band (else bare text over the columns)
     header_gap: float = 4
+    header_height: float | None = None  # minimum height of a filled header band
     header_vertical: bool = False
     header_valign: Literal["center", "bottom"] | None = None   # bottom when vertical, else center
     label_gap: float = 10               # between a label column and the grid
@@ -163,6 +172,7 @@ class Table(Element):
     fan_color: Token = "black"
     mark_gap: float = 4
     mark_size: float = 24               # icon height of a row's mark
+    mark_rotate: float = 0.0            # degrees clockwise
     # Moved up or down after layout until the table's centre (its root, when
     # it has no title or header) is level with this node: a chain of steps.
     level_with: str | None = None
@@ -312,6 +322,8 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
     header_at = []
     if hh:
         hh += 2 * header_pad
+        if t.header_fill and t.header_height:
+            hh = max(hh, t.header_height)
         header_box = Box(gx0, y, gx1 - gx0, hh)
         for gi, c in enumerate(t.columns):
             b = headers[gi]
@@ -364,12 +376,14 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
         if r.mark:
             iw, ih = icon_size(r.mark)
             k = t.mark_size / ih
-            marks.append((r.mark, Box(body_w + t.mark_gap, ys[i] + heights[i] / 2 - t.mark_size / 2,
-                                      iw * k, t.mark_size)))
+            turned = rotated_bounds(Box(0.0, 0.0, iw * k, t.mark_size), t.mark_rotate)
+            # the icon's own box, centred where its turned footprint stands
+            marks.append((r.mark, Box(body_w + t.mark_gap + turned.w / 2 - iw * k / 2,
+                                      ys[i] + heights[i] / 2 - t.mark_size / 2, iw * k, t.mark_size)))
     # The extent of everything drawn, to shift the whole table to (0, 0).
     ext = Box(0.0, 0.0, body_w, y)
     for _, mb in marks:
-        ext = ext.union(mb)
+        ext = ext.union(rotated_bounds(mb, t.mark_rotate))
     if title:
         ext = ext.union(Box(title_at[0], 0.0, title.width, title.height))
     for b, bx, by in header_at:
@@ -383,7 +397,8 @@ def _table_size(ctx: Ctx, t: Table) -> Sized:
         "grid": [(xs[a], xs[b] + widths[b]) for a, b in _runs(grid_leaves)],
         "body": Box(0.0, body_y, body_w, body_h), "header_box": header_box, "header": header_at,
         "title": (title, *title_at) if title else None, "braces": braces,
-        "root": root_at, "marks": marks})
+        "root": root_at, "marks": marks,
+        "rules": [(spans[gi][0], c) for gi, c in enumerate(t.columns) if c.rule]})
     for i, r in enumerate(t.rows):
         out.kids.append((Sized(r, body_w - shift, heights[i]), dx + shift, dy + ys[i]))
     for c, (x0, x1) in zip(t.columns, spans):
@@ -430,14 +445,20 @@ def _paint_table(ctx: Ctx, p: Placed, out: list) -> None:
     for a, b in ex["grid"]:
         if t.sep:
             pt = Paint(None, ctx.color(t.sep, t, "sep"), t.sep_width)
+            ruled = {round(ox + x, 6) for x, _ in ex.get("rules", [])}
             for x in sorted({ox + c[0].x for c in ex["cells"]}):
-                if ox + a < x < ox + b - 0.01:
+                if ox + a < x < ox + b - 0.01 and round(x, 6) not in ruled:
                     out.append(Poly([(x, top), (x, body.bottom)], pt))
             for y in ([body.y] if top < body.y else []) + [oy + y for y in ex["ys"][1:]]:
                 out.append(Poly([(ox + a, y), (ox + b, y)], pt))
         if t.outline:
             out.append(Rect(Box(ox + a, top, b - a, body.bottom - top), 0,
                             Paint(None, ctx.color(t.outline, t, "outline"), t.sep_width)))
+    for x, c in ex.get("rules", []):
+        rw = c.rule_width
+        pt = Paint(None, ctx.color(c.rule_color or t.outline or t.sep or "text", c, "rule_color"), rw)
+        for dx in ((-rw, rw) if c.rule == "double" else (0.0,)):
+            out.append(Poly([(ox + x + dx, top), (ox + x + dx, body.bottom)], pt))
     for head, x, y in ex["header"]:
         out.append(head.art(ox + x, oy + y))
     for box, fill, blk, align, bare in ex["cells"]:
@@ -456,4 +477,4 @@ def _paint_table(ctx: Ctx, p: Placed, out: list) -> None:
             out.extend(arrow((ox + a[0], oy + a[1]), (ox + b[0], oy + b[1]), col, ctx.theme.stroke["arrow"],
                              ctx.theme.arrow["length"]))
     for name, mb in ex["marks"]:
-        out.append(icon_art(ctx, name, mb.moved(ox, oy)))
+        out.append(icon_art(ctx, name, mb.moved(ox, oy), t.mark_rotate))

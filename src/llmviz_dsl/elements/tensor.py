@@ -4,6 +4,9 @@ tie a small box to the panel showing it enlarged.
     Tensor(id="h", rows=[[E] * 4] * 3, fill="white", sep="black",
            rows_dim=same("seq_len"), cols_dim=same("hid_size"), name=same("Wo"))
     overlays=[Zoom("mha", "mha_panel", color="brown", style="dashed")]
+    Column(Dim(same("seq_len")), Row(head1, head2, head3))   # an axis across a group
+    Tensor(..., col_notes=[same("padding"), None, same("end")])
+
 
 A dimension is a thin arrow along one side of the grid (rows: down its left
 or right, cols: rightwards under or over it) broken by its name; it takes
@@ -11,6 +14,11 @@ layout room (on both sides, so the grid stays centred in its box; on its own
 side only with `centred=False`, e.g. in a tight row of tensors),
 while edges end on the grid itself. `name` sits in the first
 cell at the grid's own size (a weight's name, e.g. Wq), not shrunk into it.
+
+`col_notes` names columns from above, each note with a thin arrow down to
+its column; a note that would touch the one before it stands a line higher.
+A Dim is such an axis on its own, spanning the Column it stands in (e.g.
+across a row of tensors).
 
 A Zoom joins the corners of the box's side that faces the panel to the
 corners of the panel's facing side (dotted by default, an arrow head at the
@@ -22,16 +30,17 @@ from typing import Literal
 
 from ..geometry import Box, fmt
 from ..layout import Ctx, Placed, Sized, measures
-from ..model import Cells, Dash, Element, Label, Token
+from ..model import Cells, Dash, Element, Label, Rule, Token
 from ..paint import paint_cells, paints, paints_overlay
 from ..scene import Paint, Path, TextArt
 from ..shapes import arrow_head
 from ..layout import _cells_size
 from ..scene import Poly
 
-__all__ = ["Tensor", "Zoom"]
+__all__ = ["Dim", "Tensor", "Zoom"]
 
-GAP = 6   # grid to dimension arrow, arrow to its text
+GAP = 6          # grid to dimension arrow, arrow to its text
+NOTE_ARROW = 26  # the shortest arrow from a column note down to its column
 
 
 class Tensor(Cells):
@@ -48,6 +57,7 @@ class Tensor(Cells):
     name_color: Token = "cobalt"
     name_size: float = 16
     centred: bool = True               # the axes' room on both sides (False: on their own side only)
+    col_notes: list[Label | None] | None = None   # over the columns, an arrow down to each
 
 
 def _dim_room(ctx: Ctx, t: Tensor) -> tuple[float, float]:
@@ -55,6 +65,25 @@ def _dim_room(ctx: Ctx, t: Tensor) -> tuple[float, float]:
     rw = ctx.text(t.rows_dim, t, t.dim_size, t.dim_color).width + GAP if t.rows_dim else 0.0
     ch = ctx.text(t.cols_dim, t, t.dim_size, t.dim_color).height + GAP if t.cols_dim else 0.0
     return rw, ch
+
+
+def _col_notes(ctx: Ctx, t: Tensor, widths: list[float]) -> list[tuple[int, object, float, int]]:
+    """(column, text block, column centre, level) per note: each on the
+    lowest line where it keeps clear of the notes already placed there."""
+    out, taken = [], []                  # taken: (level, left, right)
+    x = 0.0
+    for j, w in enumerate(widths):
+        lab = t.col_notes[j] if j < len(t.col_notes) else None
+        if lab and lab.get(ctx.lang):
+            blk = ctx.text(lab, t, t.dim_size, t.dim_color)
+            lo, hi = x + w / 2 - blk.width / 2, x + w / 2 + blk.width / 2
+            level = 0
+            while any(lv == level and lo < r + GAP and hi > l - GAP for lv, l, r in taken):
+                level += 1
+            taken.append((level, lo, hi))
+            out.append((j, blk, x + w / 2, level))
+        x += w
+    return out
 
 
 @measures(Tensor)
@@ -66,11 +95,18 @@ def _tensor_size(ctx: Ctx, t: Tensor) -> Sized:
     k = 2 if t.centred else 1
     dx = rw if t.centred or t.rows_dim_at == "left" else 0.0
     dy = ch if t.centred or t.cols_dim_at == "top" else 0.0
-    return Sized(t, grid.w + k * rw, grid.h + k * ch, shape_h=grid.h,
-                 extra={**grid.extra, "box_w": grid.w, "shape_off": (dx, dy)})
+    notes = _col_notes(ctx, t, grid.extra["widths"]) if t.col_notes else []
+    nh = max((NOTE_ARROW + (lv + 1) * blk.height + 4 for _, blk, _, lv in notes), default=0.0)
+    if nh and t.cols_dim_at == "top":
+        nh = max(0.0, nh - ch)           # the notes stand over the top axis, not on it
+    # Room for an end note wider than its column.
+    lo = max([0.0] + [blk.width / 2 - cx - dx for _, blk, cx, _ in notes])
+    hi = max([0.0] + [cx + blk.width / 2 - grid.w - (k * rw - dx) for _, blk, cx, _ in notes])
+    return Sized(t, grid.w + k * rw + lo + hi, grid.h + k * ch + nh, shape_h=grid.h,
+                 extra={**grid.extra, "box_w": grid.w, "shape_off": (dx + lo, dy + nh)})
 
 
-def _broken_arrow(ctx: Ctx, t: Tensor, a, b, blk, out: list) -> None:
+def _broken_arrow(ctx: Ctx, t: Tensor | Dim, a, b, blk, out: list) -> None:
     """An arrow from a to b with its text centred on it, the line broken there."""
     col = ctx.color(t.dim_color, t, "dim_color")
     w = ctx.theme.stroke["hairline"]
@@ -103,6 +139,38 @@ def _paint_tensor(ctx: Ctx, p: Placed, out: list) -> None:
         blk = ctx.text(t.cols_dim, t, t.dim_size, t.dim_color)
         y = g.bottom + GAP + blk.height / 2 if t.cols_dim_at == "bottom" else g.y - GAP - blk.height / 2
         _broken_arrow(ctx, t, (g.x, y), (g.right, y), blk, out)
+    if t.col_notes:
+        col = ctx.color(t.dim_color, t, "dim_color")
+        w = ctx.theme.stroke["hairline"]
+        foot = g.y - (_dim_room(ctx, t)[1] if t.cols_dim and t.cols_dim_at == "top" else 0.0) - 2
+        for _, blk, cx, lv in _col_notes(ctx, t, p.extra["widths"]):
+            x = g.x + cx
+            top = foot - NOTE_ARROW - lv * blk.height
+            head, end = arrow_head((x, foot), (x, top), ctx.theme.arrow["length"] * 0.8)
+            out.append(Poly([(x, top), end], Paint(None, col, w)))
+            out.append(Poly(head, Paint(col), True))
+            out.append(TextArt(blk, x - blk.width / 2, top - blk.height - 2))
+
+
+class Dim(Rule):
+    """An axis across the Column it stands in: a thin arrow to the right,
+    broken by its name (a Tensor's cols_dim for a group of tensors)."""
+    _positional = ("label",)
+    label: Label
+    dim_color: Token = "tan"
+    dim_size: float = 16
+
+
+@measures(Dim)
+def _dim_size(ctx: Ctx, d: Dim) -> Sized:
+    return Sized(d, 0.0, ctx.text(d.label, d, d.dim_size, d.dim_color).height)
+
+
+@paints(Dim)
+def _paint_dim(ctx: Ctx, p: Placed, out: list) -> None:
+    d: Dim = p.el
+    blk = ctx.text(d.label, d, d.dim_size, d.dim_color)
+    _broken_arrow(ctx, d, (p.box.x, p.box.cy), (p.box.right, p.box.cy), blk, out)
 
 
 class Zoom(Element):
