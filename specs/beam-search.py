@@ -4,7 +4,8 @@ one; the two most probable sequences (highlighted) are kept, the others cut
 (scissors), until the best sequence is taken as the result."""
 from llmviz_dsl import Cell, Col, Column, Diagram, Edge, Grid, Lang, Node, Span, Table, Text, TRow, same, sized
 
-BRANCHES = dict(fill="band", sep=None, outline=None, text_size=21, row_height=52, header_vertical=True)
+BRANCHES = dict(fill="band", sep=None, outline=None, text_size=21, row_height=52, header_vertical=True,
+                mark_size=19, mark_rotate=-45)      # scissors lying on their side, blades to the upper left
 
 
 def step(id, prefix, rows, headers=False):

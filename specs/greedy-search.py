@@ -4,7 +4,8 @@ the others are cut (scissors), and the chosen token extends the prefix of the
 next step, until the final sequence."""
 from llmviz_dsl import Cell, Col, Column, Diagram, Edge, Grid, Node, Table, Text, TRow, same, sized
 
-BRANCHES = dict(fill="band", sep=None, outline=None, text_size=21, row_height=52, header_vertical=True)
+BRANCHES = dict(fill="band", sep=None, outline=None, text_size=21, row_height=52, header_vertical=True,
+                mark_size=19, mark_rotate=-45)      # scissors lying on their side, blades to the upper left
 CHOSEN = "data"
 
 

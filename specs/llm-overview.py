@@ -4,7 +4,7 @@ its shape. Right to left it zooms in: the model as four blocks (far right),
 the same model with its tensors (embedding layer enlarged below it), one
 decoder layer (residuals, FFN), and its multi-head attention (far left).
 Pink and blue are the two attention heads; green grids are weights."""
-from llmviz_dsl import (Arrows, Column, Diagram, Edge, Gap, Grid, Node, Panel, Row, Span, Tensor, Text, Zoom,
+from llmviz_dsl import (Arrows, Column, Diagram, Dim, Edge, Gap, Grid, Node, Panel, Row, Span, Tensor, Text, Zoom,
                         same)
 
 E = ""                      # an empty cell
@@ -12,6 +12,7 @@ C = 36                      # cell side of the toy tensors
 NOTE = "tan"                # side notes and tensor axes
 PINK, BLUE = "loss", "model"   # the two attention heads
 SEQ, HID = same("seq\n_len"), same("hid_size")
+HATCH = "grey"              # lines over masked (-1e9) cells
 
 
 def t(id, rows, cols, rows_dim=SEQ, cols_dim=HID, **kw):
@@ -56,14 +57,13 @@ def caption(id, zh, en, size=20, **kw):
 def masks(p):
     """ALiBi + look-ahead mask and padding mask, added into one mask."""
     m = same("-1e9")
+    up3 = [[None, HATCH, HATCH], [None, None, HATCH]]
     alibi = Tensor(id=f"{p}alibi", rows=[["0", m, m], ["-1", "0", m], ["-2", "-1", "0"]], cell_width=C,
-                   cell_height=C, color="text", cell_fills=[[None, "light-grey", "light-grey"],
-                                                            [None, None, "light-grey"]])
+                   cell_height=C, color="text", cell_hatch=up3)
     pad = Tensor(id=f"{p}pad", rows=[["0", "0", m]] * 3, cell_width=C, cell_height=C, color="text",
-                 cell_fills=[[None, None, "light-grey"]] * 3)
+                 cell_hatch=[[None, None, HATCH]] * 3)
     both = Tensor(id=f"{p}mask", rows=[["0", m, m], ["-1", "0", m], ["-2", "-1", m]], cell_width=C,
-                  cell_height=C, color="text", cell_fills=[[None, "light-grey", "light-grey"],
-                                                           [None, None, "light-grey"], [None, None, "light-grey"]])
+                  cell_height=C, color="text", cell_hatch=up3 + [[None, None, HATCH]])
     return Row(Column(alibi, Text(None, same("Alibi &\nlook ahead mask"), color="violet", size=20),
                       Column(pad, Text(None, same("padding mask"), size=16), gap=4), gap=16),
                both, gap=70)
@@ -76,7 +76,7 @@ def pair(id, pink, blue, gap=16):
 
 def qkv_label(id, letter, *heads, axis=None):
     """A head pair over its letter (q, k, v), the heads' axis between them."""
-    under = [Text(None, axis, color=NOTE, size=16, pad=0)] if axis else []
+    under = [Dim(axis)] if axis else []
     return Column(pair(id, *heads), *under, Text(None, same(letter), size=28, pad=0), gap=4)
 
 
@@ -87,11 +87,14 @@ UPPER = [[None, "loss-pale", "loss-pale"], [None, None, "loss-pale"], [None, Non
 UPPER_B = [[None, "model-pale", "model-pale"], [None, None, "model-pale"], [None, None, "model-pale"]]
 
 
-def scores(id, fill, upper, values):
-    return Tensor(id=id, rows=values, cell_width=C, cell_height=C, fill=fill, cell_fills=upper, color="text")
+def scores(id, fill, upper, values, hatch=None):
+    return Tensor(id=id, rows=values, cell_width=C, cell_height=C, fill=fill, cell_fills=upper, color="text",
+                  cell_hatch=hatch)
 
 
 ZEROS = [[E, "0", "0"], [E, E, "0"], [E, E, "0"]]
+UPPER_H = [[None, PINK, PINK], [None, None, PINK], [None, None, PINK]]     # hatch of the masked cells
+UPPER_HB = [[None, BLUE, BLUE], [None, None, BLUE], [None, None, BLUE]]
 MASKED = [[E, M, M], [E, E, M], [E, E, M]]
 
 wqkv = Panel("wqkv", Row(Text(None, same("Wqkv\npack"), color="cobalt", size=20),
@@ -112,18 +115,18 @@ qkv_pack = Panel("qkv_pack", Row(Text(None, same("qkv\npack"), size=20),
 
 # The last column is empty room that centres the main column (k) in the panel,
 # level with the hidden states that enter and leave it.
-mha_grid = Grid(row_gap=56, col_gap=60, rows=[
-    [None, None, t("ao", 3, 4), None, Gap(width=385)],
+mha_grid = Grid(row_gap=72, col_gap=80, rows=[
+    [None, None, t("ao", 3, 4), None],
     [weight("wo", "Wo", 4, 4), None, op("lin_o", "Linear(num_heads * head_dim,\nhid_size,\nbias=False)",
                                         width=300), None],
     [None, None, t("merged", 3, 4), None],
-    [None, None, Column(Text(None, same("seq_len"), color=NOTE, size=16, pad=0),
+    [None, None, Column(Dim(same("seq_len")),
                         Row(head("h1", None, 2, 2, rows_dim=same("num\n_head"), cols_dim=same("head\n_dim"),
                                  cell_fills=[[PINK, PINK], [BLUE, BLUE]]),
                             head("h2", None, 2, 2, cell_fills=[[PINK, PINK], [BLUE, BLUE]]),
                             head("h3", None, 2, 2, cell_fills=[[PINK, PINK], [BLUE, BLUE]]), gap=16, align="start"),
                         id="heads3", gap=4), None],
-    [None, None, Column(Text(None, same("num_head"), color=NOTE, size=16, pad=0),
+    [None, None, Column(Dim(same("num_head")),
                         pair(None, head("att_p", PINK, rows_dim=same("seq_\nlen"), cols_dim=same("head\n_dim")),
                              head("att_b", BLUE)), id="att", gap=4), None],
     [None, None, op("av", "att_out = matmul(att_wei, v)", width=300), None],
@@ -131,15 +134,16 @@ mha_grid = Grid(row_gap=56, col_gap=60, rows=[
                       gap=30), None],
     [None, None, op("softmax", "att_wei = softmax( att_wei )", width=300), None],
     [Span(masks("a_"), rows=2), plus("plus_p"),
-     Column(pair("masked", scores("masked_p", PINK, UPPER, MASKED), scores("masked_b", BLUE, UPPER_B, MASKED),
-                 gap=30), Text(None, same("num_head"), color=NOTE, size=16, pad=0), gap=4), plus("plus_b")],
+     Column(pair("masked", scores("masked_p", PINK, UPPER, MASKED, UPPER_H),
+                 scores("masked_b", BLUE, UPPER_B, MASKED, UPPER_HB), gap=30), Dim(same("num_head")), gap=4),
+     plus("plus_b")],
     [None, pair("scaled", head("scaled_p", PINK, 3, 3, rows_dim=SEQ, cols_dim=same("seq_len")),
                       head("scaled_b", BLUE, 3, 3), gap=30), None],
     [None, None, op("scale", "att_wei =\natt_wei / math.sqrt( head_dim )", width=300), None],
     [None, None, op("qk", "att_wei = matmul(q, k)", width=300), None],
     [None, None, Column(pair(None, head("kt_p", PINK, 2, 3, rows_dim=same("head\n_dim"), cols_dim=same("seq_len")),
                              head("kt_b", BLUE, 2, 3)),
-                        Text(None, same("num_head"), color=NOTE, size=16, pad=0), id="kt", gap=4), None],
+                        Dim(same("num_head")), id="kt", gap=4), None],
     [Column(Text(None, same("ROPE"), color="violet", size=28, pad=0), t("rope", 3, 2, rows_dim=None, cols_dim=None),
             gap=8),
      qkv_label("q", "q", head("q_p", PINK, rows_dim=same("seq_\nlen"), cols_dim=same("head\n_dim")),
@@ -153,49 +157,47 @@ mha_grid = Grid(row_gap=56, col_gap=60, rows=[
 mha_panel = Panel("mha_panel", mha_grid, fill=None, stroke="brown", dash="dashed", stroke_width=2, padding=50)
 
 mha_side = Column(caption("mha_top", "hidden states(隐层状态)", "hidden states"), mha_panel,
-                  caption("mha_bottom", "hidden states(隐层状态)", "hidden states"), gap=60)
+                  caption("mha_bottom", "hidden states(隐层状态)", "hidden states"), gap=60, axis="k")
 
 # ------------------------------------------------------------ one decoder layer (centre)
 
-# The first column is empty room that centres the main column in the panel,
-# in line with the residual adds above and below it.
-ffn_grid = Grid(row_gap=56, col_gap=50, rows=[
-    [Gap(width=168), Span(weight("wdown", "Wdown", 10, 4, rows_dim=same("intermediate\n_size"), cols_dim=same("hid_\nsize"),
+ffn_grid = Grid(row_gap=56, col_gap=70, rows=[
+    [Span(weight("wdown", "Wdown", 10, 4, rows_dim=same("intermediate\n_size"), cols_dim=same("hid_\nsize"),
                  cols_dim_at="top"), rows=3), t("f_out", 3, 4), None, None],
-    [None, op("down", "down_proj = Linear(intermediate_size,\nhid_size,\nbias=False)", width=340), None, None],
-    [None, t("f_act", 3, 10, cols_dim=same("intermediate_size")), None, None],
-    [None, None,
+    [op("down", "down_proj = Linear(intermediate_size,\nhid_size,\nbias=False)", width=340), None, None],
+    [t("f_act", 3, 10, cols_dim=same("intermediate_size")), None, None],
+    [None,
      Node("hadamard", ("up_proj  ⊙  gate_proj\n（Hadamard product—Element-wise\nproduct， 哈达玛积—逐元素乘积）",
                        "up_proj  ⊙  gate_proj\n（Hadamard product—Element-wise\nproduct）"),
           shape="box", stroke="black", stroke_width=1, size=20, width=340), None,
      Row(Node("silu_icon", same("Silu"), shape="box", fill="white", stroke="tan", color="tan", size=16,
-              width=60, height=60),
+              icon="silu", icon_size=40, pad=4, width=60, height=60),
          op("silu", "Silu Activation", width=300), Gap(width=60), gap=12)],   # centred over its input
-    [None, weight("wgate", "Wgate", 4, 10, cols_dim=same("intermediate_size")), t("f_up", 3, 10,
+    [weight("wgate", "Wgate", 4, 10, cols_dim=same("intermediate_size")), t("f_up", 3, 10,
                                                                         cols_dim=same("intermediate_size")),
      None, t("f_gate", 3, 10, cols_dim=same("intermediate_size"))],
-    [None, None, None, Node("swiglu", same("SwiGLU"), shape="ellipse", fill="loss", size=20, width=130, height=70), None],
-    [None, weight("wup", "Wup", 4, 10, cols_dim=same("intermediate_size")),
+    [None, None, Node("swiglu", same("SwiGLU"), shape="ellipse", fill="loss", size=20, width=130, height=70), None],
+    [weight("wup", "Wup", 4, 10, cols_dim=same("intermediate_size")),
      op("up", "up_proj = Linear(hid_size,\nintermediate_size,\nbias=False)", width=300), None,
      op("gate", "gate_proj = Linear(hid_size,\nintermediate_size,\nbias=False)", width=300)],
 ])
 
 ffn_panel = Panel("ffn", Column(Text(None, same("down_proj( silu(gate_proj(x)) ⊙ up_proj(x) )"), color="cobalt",
                                      size=20, align="left"), ffn_grid, gap=30, align="start"),
-                  title=same("FFN"), title_color="cobalt", title_size=36, fill=None, stroke="cobalt",
+                  title=same("FFN"), title_color="cobalt", title_size=36, axis="f_out", fill=None, stroke="cobalt",
                   dash="dashed", stroke_width=2, padding=36)
 
-dec_panel = Panel("dec_panel", Column(plus("add2"), ffn_panel, norm("norm2"), plus("add1"), t("mha_out", 3, 4),
-                                      Node("mha", ("MHA\n（Multi-head Attention）", "MHA\n（Multi-head Attention）"),
-                                           shape="box", fill="clay", stroke="brown", stroke_width=2, size=36,
-                                           width=420, height=480),
-                                      norm("norm1"), gap=70),
-                  title=same("Decoder Layer"), title_color="indigo", title_size=36, fill=None, stroke="cobalt",
-                  dash="dashed", stroke_width=2, padding=50)
+layer = Column(plus("add2"), ffn_panel, norm("norm2"), plus("add1"), t("mha_out", 3, 4),
+               Node("mha", ("MHA\n（Multi-head Attention）", "MHA\n（Multi-head Attention）"), shape="box",
+                    fill="clay", stroke="brown", stroke_width=2, size=36, width=420, height=480),
+               norm("norm1"), gap=70, axis="f_out")
+
+dec_panel = Panel("dec_panel", layer, title=same("Decoder Layer"), title_color="indigo",
+                  title_size=36, fill=None, stroke="cobalt", dash="dashed", stroke_width=2, padding=50)
 
 dec_side = Column(caption("dec_top", "hidden states(隐层状态)", "hidden states"), t("dec_out", 3, 4),
                   dec_panel, t("dec_in", 3, 4), caption("dec_bottom", "hidden states(隐层状态)", "hidden states"),
-                  gap=40)
+                  gap=40, axis="f_out")
 
 # ------------------------------------------------------------ the model with its tensors (centre right)
 
@@ -222,10 +224,9 @@ emb_grid = Grid(row_gap=60, col_gap=60, rows=[
                        "Note: end token [eos] also needs to be added, omitted here."),
           color=NOTE, size=16, align="left")],
     [Text(None, same("Vocabulary"), size=20),
-     Column(Tensor(id="v_notes", rows=[[same(w) for w in ("padding", "begin", "end", "separate", E, E, E, E, E, "unknown")]],
-                   cell_width=62, cell_height=30, fill="white", sep="white", color=NOTE, text_size=14),
-            Tensor(id="vocab", rows=VOCAB, cell_width=62, cell_height=C, color="text", cols_dim=same("vocab_size")),
-            gap=2),
+     Tensor(id="vocab", rows=VOCAB, cell_width=62, cell_height=C, color="text", cols_dim=same("vocab_size"),
+            col_notes=[same("padding"), same("begin"), same("end"), same("separate"), None, None, None, None, None,
+                       same("unknown")]),
      op("tokenizer", "tokenizer"), None],
     [None, None, Tensor(id="bos_hi", rows=[[same("bos")], [same("hi")]], cell_width=44, cell_height=C, color="text"), None],
     [None, None, Tensor(id="hi_in", rows=[[same("hi")]], cell_width=44, cell_height=C, color="text"), None],
@@ -267,7 +268,7 @@ model_grid = Grid(row_gap=70, col_gap=80, col_align=["center", "center", "start"
 
 def block(id, zh, en):
     return Node(id, (zh, en), shape="box", fill="model", stroke="black", stroke_width=2, size=36, icon="nn", icon_size=70,
-                width=480, height=230)
+                icon_at="left", width=480, height=230)
 
 
 def doc(id):
@@ -398,7 +399,7 @@ dec_edges = [
                                                             label_color=NOTE, label_size=16, route="straight"),
     up("mha", "mha_out"), up("mha_out", "add1"),
     note_edge("dec_in", "add1.right", "residual connection", "（残差连接）", side="top"),
-    up("add1", "norm2"), Edge("norm2", "up"), Edge("norm2", "gate"),
+    up("add1", "norm2"), Edge("norm2.top", "up.bottom"), Edge("norm2.top", "gate.bottom"),
     dotted("wup", "up", route="straight"), dotted("wgate.right", "gate.left", route="straight"),
     dotted("wdown", "down", route="straight"),
     note_edge("up", "f_up", "Up scale", "（升维）", route="straight"), up("gate", "f_gate"),
@@ -407,7 +408,7 @@ dec_edges = [
     note_edge("hadamard", "f_act", "After activation", "（经过激活之后）", route="straight", label_at=0.3),
     up("f_act", "down"), note_edge("down", "f_out", "Down scale", "（降维）", route="straight", label_at=0.3),
     up("f_out", "add2"),
-    note_edge("add1", "add2.right", "residual connection", "（残差连接）", side="top"),
+    note_edge("add1.top", "add2.right", "residual connection", "（残差连接）", side="top"),
     up("add2", "dec_out"), up("dec_out", "dec_top"),
 ]
 
@@ -449,7 +450,7 @@ diagram = Diagram(
     id="llm-overview",
     chapter=("LLM基础", "LLM basics"),
     title=("LLM结构全视图", "LLM Global View"),
-    body=Row(mha_side, dec_side, model_grid, right_side, gap=300, align="stretch"),
+    body=Row(mha_side, dec_side, model_grid, right_side, gap=480, align="stretch"),
     edges=mha_edges + dec_edges + model_edges + overview_edges,
     overlays=[
         Zoom("mha", "mha_panel", color="brown", style="dashed", head=True),

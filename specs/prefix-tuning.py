@@ -46,7 +46,7 @@ def index(name, rng):
 W = 72  # one position
 sequence = Grid(col_gaps=[24] + [0] * 15, row_gap=0, col_align=["end"] + ["center"] * 16, rows=[
     [tag(("索引：", "Index："))],   # level with the labels of the braces over the positions
-    [Gap(height=34)],
+    [Gap(height=35.4)],
     [tag(("激活值（$H$）：", "Activation（$H$）：")),
      *[Span(Node(f"h{i}", f"$h_{{{i}}}$", shape="box", fill="model", width=W, height=124), align="stretch")
        for i in range(1, 17)]],   # one unbroken band
@@ -119,9 +119,10 @@ diagram = Diagram(
     body=Column(formulas, Panel(None, sequence, padding=24), Panel(None, layers, padding=24), gap=28,
                 align="stretch"),
     overlays=[
-        brace(["h1", "h2"], index("Prefix", "[1,2]"), side="top", label_size=27),
-        brace(["h3", "h8"], index("Prompt", "[3,4,5,6,7,8]"), side="top", label_size=27),
-        brace(["h9", "h16"], index("Output", "[9,10,11,12,13,14,15,16]"), side="top", label_size=27),
+        # Over one unbroken band: inset, so neighbouring braces leave a gap.
+        brace(["h1", "h2"], index("Prefix", "[1,2]"), side="top", label_size=27, inset=20),
+        brace(["h3", "h8"], index("Prompt", "[3,4,5,6,7,8]"), side="top", label_size=27, inset=20),
+        brace(["h9", "h16"], index("Output", "[9,10,11,12,13,14,15,16]"), side="top", label_size=27, inset=20),
         brace(["p1", "p2"], ("前缀", "Prefix")), brace(["q0", "q5"], same("Prompt")),
         brace(["o0", "o7"], ("输出", "Output")),
         brace(["s32_0", "s32_1"], ("前缀长度=2", "Prefix length=2"), gap=30, label_color="grey", label_size=21),

@@ -41,11 +41,12 @@ rlhf = panel("rlhf", "RLHF", Column(
 
 dpo = panel("dpo", "DPO", Column(
     pairs("dpo"),
-    Gap(height=150),
+    Gap(height=36),
     Row(Column(Text(None, sized(("（可选加载）", "（Optional loading）"), en=21), color="muted", size=29),
                model("dref", sized(("参考模型", "Reference model"), en=21)), gap=2),
-        Gap(width=330), align="start"),
-    Row(Gap(width=200), model("dpolicy", ("策略模型", "Policy model")), gap=0),
+        Gap(width=400), align="start"),
+    Gap(height=45),
+    model("dpolicy", ("策略模型", "Policy model")),
     gap=60))
 
 diagram = Diagram(
@@ -56,10 +57,11 @@ diagram = Diagram(
     text_scale={"en": 0.83},
     edges=[
         Edge("data_rlhf", "reward", route="straight", plumb=True, **SUPERVISED),
-        # Two parallel feeds into the policy; the left one passes the reference model.
-        Edge("data_dpo", "dpolicy", route="straight", plumb=True),
-        Edge("data_dpo", "dpolicy", route="straight", plumb=True, label_color="cyan",
-             label=sized(("（1）监督学习", "（1）Supervised\nlearning"), en=21)),
+        # Two parallel lines down into the policy, 22 apart: the left one
+        # branches into the reference model and on again out of it.
         Edge("data_dpo.bottom", "dref.right"),
+        Edge("dref.right", "dpolicy.top", pitch=22),
+        Edge("data_dpo.bottom", "dpolicy.top", merge=False, pitch=22, label_color="cyan",
+             label=sized(("（1）监督学习", "（1）Supervised\nlearning"), en=21)),
     ],
 )

@@ -72,15 +72,16 @@ diagram = Diagram(
     id="sft-packing",
     chapter=("SFT", "SFT"),
     title=("多个数据的拼接（Packing）", "Packing of multiple pieces of sample"),
-    body=Row(Column(Gap(height=60), samples, gap=0), packed, gap=180, align="start"),
+    body=Row(Column(Gap(height=128), samples, gap=0), packed, gap=77, align="start"),
     edges=[
-        Edge("samples", "p2", route="straight", color="red", label=("拼接\n（Packing）", "Packing"),
-             label_color="red"),
+        # From the red brace's tip, the label turned along the arrow.
+        Edge("pack", "p2.left", route="straight", color="red", label=("拼接\n（Packing）", "Packing"),
+             label_color="red", label_along=True),
         Edge("first.right", "mask.right", color="red", label=("Attention Mask\n（锯齿形）", "Attention Mask\n（Zigzag）"),
              label_color="red", label_side="left"),
     ],
     overlays=[
-        Brace(["samples"], side="right", color="red", gap=14, depth=10),
+        Brace(["samples"], id="pack", side="right", color="red", gap=14, depth=10),
         Brace(["samples"], side="bottom", color="black", label=LENGTH, label_color="text", label_size=29),
         Brace(["mask"], side="bottom", color="black", label=LENGTH, label_color="text", label_size=29),
     ],

@@ -27,21 +27,28 @@ TOKENS = [
 ]
 
 
-def row(i, band):
-    """Row i (from 1) of the table; a row past the last token stays empty."""
-    fill = "panel-blue" if band else None
+HALF = 17      # rows per half: tokens 1-17 on the left, 18-34 on the right
+
+
+def cells(i):
+    """The cells of token i (from 1); past the last token they stay empty."""
     if i > len(TOKENS):
-        return TRow(fill=fill)
+        return [""] * 3
     tid, token, id_color, color, bold = TOKENS[i - 1]
-    return TRow(Cell(str(i), bold=True), Cell(tid, color=id_color), Cell(token, color=color, bold=bold), fill=fill)
+    return [Cell(str(i), bold=True), Cell(tid, color=id_color), Cell(token, color=color, bold=bold)]
 
 
-def half(first, last):
-    return Table(columns=[Col(("序号", ""), width=230, color="blue-dark"), Col(same("Token ID"), width=230),
-                          Col(("词元", "Token"), width=240)],
-                 rows=[row(i, (i - first) % 2 == 0) for i in range(first, last + 1)],
-                 fill="white", sep="table-line", outline="table-line", row_height=52, text_size=27,
-                 header_fill="white", header_color="blue-dark", header_bold=True, header_size=27)
+def columns(rule=None):
+    return [Col(("序号", ""), width=230, color="blue-dark", rule=rule, rule_color="blue"),
+            Col(same("Token ID"), width=230), Col(("词元", "Token"), width=240)]
+
+
+# The two halves of the list side by side, a double rule between them.
+table = Table(columns=columns() + columns(rule="double"),
+              rows=[TRow(*cells(i), *cells(i + HALF), fill="panel-blue" if i % 2 else None)
+                    for i in range(1, HALF + 1)],
+              fill="white", sep="table-line", outline="table-line", row_height=52, text_size=27,
+              header_fill="white", header_color="blue-dark", header_bold=True, header_size=27, header_height=82)
 
 
 def line(*runs):
@@ -65,6 +72,6 @@ diagram = Diagram(
     body=Grid(col_gap=90, row_gap=24, col_align=["start", "start"], rows=[
         [Text(None, ("一条ChatML格式的SFT数据：", "A piece of ChatML\nformatted SFT data："), font="serif", size=32,
               align="left"), chatml],
-        [Span(Row(half(1, 17), half(18, 34), gap=5), cols=2)],
+        [Span(table, cols=2)],
     ]),
 )
