@@ -58,33 +58,21 @@ def whole_builds(specs: Path, n_out: int) -> dict[str, float]:
 
 def stages(files: list[Path]) -> dict[str, list[float]]:
     """Per diagram-language, in one warm process: the time of each stage."""
-    from llmviz_dsl.fonts import fonts_for
-    from llmviz_dsl.layout import Ctx, layout
-    from llmviz_dsl.pipeline import Arranged, build_scene, route_edges
+    from llmviz_dsl.pipeline import Arranged, build_scene, place, route_edges
     from llmviz_dsl.raster import SCALE, to_png
     from llmviz_dsl.svg import to_svg
-    from llmviz_dsl.theme import load_theme
-    import llmviz_dsl.pipeline as pl
     out: dict[str, list[float]] = {k: [] for k in ("load", "measure+layout", "route", "paint", "svg", "png")}
     for f in files:
         t = time.perf_counter()
         d = load_spec(f)
         out["load"].append(time.perf_counter() - t)
         for lang in LANGS:
-            theme = load_theme(d.theme)
-            ctx = Ctx(theme, fonts_for(theme), lang, d.edges)
             t = time.perf_counter()
-            root, index = layout(ctx, d.body)
+            ctx, root, index = place(d, lang)
             t1 = time.perf_counter()
             routes, obstacles = route_edges(ctx, root, index, d.edges)
             t2 = time.perf_counter()
-            # Paint from the arrangement just timed (build_scene would redo it).
-            orig = pl.arrange
-            pl.arrange = lambda *_: Arranged(ctx, root, index, routes, obstacles)
-            try:
-                scene = build_scene(d, lang)
-            finally:
-                pl.arrange = orig
+            scene = build_scene(d, lang, Arranged(ctx, root, index, routes, obstacles))
             t3 = time.perf_counter()
             to_svg(scene)
             t4 = time.perf_counter()

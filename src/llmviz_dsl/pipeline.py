@@ -214,13 +214,20 @@ class Arranged:
     obstacles: list[tuple[Box, frozenset[str]]]
 
 
-def arrange(d: Diagram, lang: str, texts: list | None = None) -> Arranged:
-    """`texts`: a list to log every laid-out text block in (see Ctx.texts)."""
+def place(d: Diagram, lang: str, texts: list | None = None) -> tuple[Ctx, Placed, dict[str, Placed]]:
+    """Check `d`, then measure and place it: the context, the placed tree and
+    every id (brace tips included) that edges may end at.
+    `texts`: a list to log every laid-out text block in (see Ctx.texts)."""
     theme = load_theme(d.theme)
     check(d, theme)
     ctx = Ctx(theme, fonts_for(theme), lang, d.edges, texts=texts, scale=d.text_scale.get(lang, 1.0))
     root, index = layout(ctx, d.body)
-    index = {**index, **_brace_tips(index, d.overlays)}
+    return ctx, root, {**index, **_brace_tips(index, d.overlays)}
+
+
+def arrange(d: Diagram, lang: str, texts: list | None = None) -> Arranged:
+    """`d` placed (see `place`) and its edges routed."""
+    ctx, root, index = place(d, lang, texts)
     routes, obstacles = route_edges(ctx, root, index, d.edges)
     return Arranged(ctx, root, index, routes, obstacles)
 
