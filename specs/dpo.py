@@ -137,7 +137,7 @@ diagram = Diagram(
         Edge("sft", "ref.left", label=("复制", "Copy"), label_size=24, label_at=0.7, label_side="left"),
         Edge("policy", "final", label=("（3）DPO", "（3）DPO"), label_size=24),
         Edge("ref", "final", route="straight", style="dashed", head="both", label=("参考", "Reference"),
-             label_size=29),
+             label_size=29, label_along=True),
         Edge("other", "ref", style="dashdot", merge=False),
     ],
 )
