@@ -68,14 +68,14 @@ lora = Panel("lora", Column(
         ]), gap=6, align="start"),
     Gap(height=50),
     Text(None, ("LoRA模块参数 $\\Delta\\boldsymbol{W}_q$=$\\boldsymbol{A}$×$\\boldsymbol{B}$\n（自由更新）",
-                "LoRA  $\\Delta\\boldsymbol{W}_q$=$\\boldsymbol{A}$×$\\boldsymbol{B}$\n\n（Trainable）"), pad=0),
+                "LoRA  $\\Delta\\boldsymbol{W}_q$=$\\boldsymbol{A}$×$\\boldsymbol{B}$\n\n（\\textcolor{grey}{Trainable}）"), pad=0),
     gap=0), fill="green-pale", padding=24)
 
 opened = Column(end("q_out2"), Gap(height=80), frame(Column(
     plus("p2"),
     Gap(height=70),
     Row(Column(end("wm_top"), Gap(height=70), matrix("wm", 6, 6, "light-grey", overlay=(
-        "**旧参数**$\\boldsymbol{W}_q$\n（冻结）", "$\\boldsymbol{W}_q$\n（Frozen）"), overlay_size=27,
+        "**旧参数**$\\boldsymbol{W}_q$\n（冻结）", "$\\boldsymbol{W}_q$\n（\\textcolor{grey}{Frozen}）"), overlay_size=27,
         overlay_color="text", badge="lock", badge_color="gold", badge_size=38), gap=0),
         lora, gap=120),
     Gap(height=60), hub("h2"), Gap(height=20), gap=0)), Gap(height=50), inputs("x2"), gap=0)
