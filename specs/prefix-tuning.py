@@ -91,8 +91,8 @@ BELOW = [token("v1", ("[虚拟\nToken1]", "[Virtual\nToken1]"), "leaf", 21),
 
 middle = Row(Gap(width=354), Column(up(), Text(None, "... ...", size=29, color="purple", bold=True, pad=0), up(),
                                     gap=8),
-             Gap(width=216), Node("act", sized(("激活值", "Activation"), en=21), shape="bubble", tail="bottom-left",
-                                  tail_length=70, fill="data", size=27),
+             Gap(width=85), Node("act", sized(("激活值", "Activation"), en=21), shape="bubble", tail="bottom-left",
+                                  tail_length=104, fill="data", size=27),
              gap=0, align="end")
 
 layers = Grid(col_gap=40, row_gap=14, rows=[
