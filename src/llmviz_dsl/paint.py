@@ -393,6 +393,20 @@ def _brace_band(ctx: Ctx, br: Brace, d: str, out: list) -> None:
         out.append(Path(d + "Z", Paint(ctx.color(br.fill, br, "fill"))))
 
 
+def brace_path(edge: float, line: float, tip: float, a0: float, a1: float, am: float, r: float,
+               upright: bool) -> str:
+    """A curly brace's outline. Across the brace: its ends sit at `edge`, its
+    spine runs at `line`, its point reaches `tip`; along it: from `a0` to `a1`
+    with the point at `am`; `r` is the quarter-turns' reach along. `upright`:
+    the spine is vertical (across is x), else horizontal (across is y)."""
+    def p(u: float, v: float) -> str:
+        return f"{fmt(u)} {fmt(v)}" if upright else f"{fmt(v)} {fmt(u)}"
+    run = "V" if upright else "H"
+    return (f"M{p(edge, a0)}Q{p(line, a0)} {p(line, a0 + r)}{run}{fmt(am - r)}"
+            f"Q{p(line, am)} {p(tip, am)}Q{p(line, am)} {p(line, am + r)}"
+            f"{run}{fmt(a1 - r)}Q{p(line, a1)} {p(edge, a1)}")
+
+
 def paint_brace(ctx: Ctx, br: Brace, box: Box, label: Block | None, out: list) -> Box:
     """A curly brace along one side of `box`; returns the area it used."""
     col = ctx.color(br.color, br, "colour")
@@ -403,9 +417,7 @@ def paint_brace(ctx: Ctx, br: Brace, box: Box, label: Block | None, out: list) -
         y0, y1, ym = box.y, box.bottom, box.cy
         xt = x + s * dp
         xm = x + s * dp / 2
-        d = (f"M{fmt(x)} {fmt(y0)}Q{fmt(xm)} {fmt(y0)} {fmt(xm)} {fmt(y0 + dp / 2)}V{fmt(ym - dp / 2)}"
-             f"Q{fmt(xm)} {fmt(ym)} {fmt(xt)} {fmt(ym)}Q{fmt(xm)} {fmt(ym)} {fmt(xm)} {fmt(ym + dp / 2)}"
-             f"V{fmt(y1 - dp / 2)}Q{fmt(xm)} {fmt(y1)} {fmt(x)} {fmt(y1)}")
+        d = brace_path(x, xm, xt, y0, y1, ym, dp / 2, upright=True)
         _brace_band(ctx, br, d, out)
         out.append(Path(d, Paint(None, col, 1.33)))
         used = Box(min(x, xt), y0, dp, y1 - y0)
@@ -419,9 +431,7 @@ def paint_brace(ctx: Ctx, br: Brace, box: Box, label: Block | None, out: list) -
     x0, x1, xm_ = box.x, box.right, box.cx
     yt = y + s * dp
     ym = y + s * dp / 2
-    d = (f"M{fmt(x0)} {fmt(y)}Q{fmt(x0)} {fmt(ym)} {fmt(x0 + dp / 2)} {fmt(ym)}H{fmt(xm_ - dp / 2)}"
-         f"Q{fmt(xm_)} {fmt(ym)} {fmt(xm_)} {fmt(yt)}Q{fmt(xm_)} {fmt(ym)} {fmt(xm_ + dp / 2)} {fmt(ym)}"
-         f"H{fmt(x1 - dp / 2)}Q{fmt(x1)} {fmt(ym)} {fmt(x1)} {fmt(y)}")
+    d = brace_path(y, ym, yt, x0, x1, xm_, dp / 2, upright=False)
     _brace_band(ctx, br, d, out)
     out.append(Path(d, Paint(None, col, 1.33)))
     used = Box(x0, min(y, yt), x1 - x0, dp)

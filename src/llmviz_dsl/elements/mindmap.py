@@ -25,7 +25,7 @@ from pydantic import Field
 from ..geometry import fmt
 from ..layout import Ctx, Placed, Sized, measure, measures
 from ..model import Element, Node, Token
-from ..paint import paints
+from ..paint import brace_path, paints
 from ..scene import Paint, Path
 from ..shapes import SHAPES
 
@@ -167,9 +167,7 @@ def _mindmap_paint(ctx: Ctx, p: Placed, out: list) -> None:
         (xa, top), (xb, bot) = ends[0], ends[-1]
         if m.connector == "brace" and bot - top >= 0.5:
             rr, ym = min(m.radius, (bot - top) / 4), par.cy
-            d = (f"M{fmt(xt + sign * rr)} {fmt(top)}Q{fmt(xt)} {fmt(top)} {fmt(xt)} {fmt(top + rr)}"
-                 f"V{fmt(ym - rr)}Q{fmt(xt)} {fmt(ym)} {fmt(x0)} {fmt(ym)}Q{fmt(xt)} {fmt(ym)} {fmt(xt)} {fmt(ym + rr)}"
-                 f"V{fmt(bot - rr)}Q{fmt(xt)} {fmt(bot)} {fmt(xt + sign * rr)} {fmt(bot)}")
+            d = brace_path(xt + sign * rr, xt, x0, top, bot, ym, rr, upright=True)
             out.append(Path(d, Paint(None, col, m.widths[min(depth, len(m.widths) - 1)])))
             continue
         d = f"M{fmt(x0)} {fmt(par.cy)}H{fmt(xt)}"
