@@ -3,6 +3,7 @@ inside the house frame with its footer band."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from .curves import cut_end, path_d, reverse, tangent
 from .geometry import Box, fmt
@@ -450,9 +451,18 @@ def paint_region(ctx: Ctx, r: Region, box: Box, title: Block | None, out: list) 
 
 # ---------------------------------------------------------------- frame & footer
 
-def _footer_text(ctx: Ctx, title: str, scale: float = 1.0) -> tuple[Block, list[Block]]:
+@dataclass
+class Footer:
+    """The footer band's text, laid out once at the size it is drawn."""
+    scale: float          # of the theme's sizes: below 1 for a figure narrower than the full footer
+    title: Block
+    credit: list[Block]
+    min_width: float      # the narrowest frame that holds title and credit apart
+
+
+def _footer_text(ctx: Ctx, title: str, scale: float) -> tuple[Block, list[Block]]:
     """The footer title (bold serif) and the credit runs ("b" bold sans, "i"
-    italic serif, else serif), laid out once for sizing and painting."""
+    italic serif, else serif)."""
     t = ctx.theme
     ft = t.footer
     ts, cs = ft["title_size"] * scale, ft["credit_size"] * scale
@@ -463,17 +473,38 @@ def _footer_text(ctx: Ctx, title: str, scale: float = 1.0) -> tuple[Block, list[
     return tblk, cblocks
 
 
-def frame_and_footer(ctx: Ctx, W: float, H: float, title: str, scale: float = 1.0) -> list:
+_FOOTER_FIXED = 16 + 20    # the part of the footer's width (besides the inset) that does not scale
+
+
+def layout_footer(ctx: Ctx, title: str, width: float) -> Footer:
+    """The footer for a figure `width` wide. A figure narrower than the full
+    footer shrinks it (the book sets small figures' footers smaller rather than
+    widening the page), down to the theme's `min_scale`."""
+    ft = ctx.theme.footer
+
+    def made(scale: float) -> Footer:
+        tblk, cblocks = _footer_text(ctx, title, scale)
+        need = (ft["inset"] + (tblk.width + 3 * ft["slant"] * scale + 24 * scale) + 16
+                + sum(b.width for b in cblocks) + 20)
+        return Footer(scale, tblk, cblocks, need)
+    full = made(1.0)
+    if full.min_width <= width:
+        return full
+    fixed = ft["inset"] + _FOOTER_FIXED
+    return made(max(ft["min_scale"], (width - fixed) / (full.min_width - fixed)))
+
+
+def frame_and_footer(ctx: Ctx, W: float, H: float, foot: Footer) -> list:
     t = ctx.theme
     fr, ft = t.frame, t.footer
     out: list = []
     rad = fr["radius"] * min(W, H)
     out.append(Rect(Box(0.5, 0.5, W - 1, H - 1), rad,
                     Paint(None, t.color(fr["stroke"]), fr["width"])))
+    scale, tblk, cblocks = foot.scale, foot.title, foot.credit
     height, slant = ft["height"] * scale, ft["slant"] * scale
     bottom = H - 0.5 - ft["lift"]
     top = bottom - height
-    tblk, cblocks = _footer_text(ctx, title, scale)
     cw = sum(b.width for b in cblocks)
     x0 = ft["inset"]
     bw = max(ft["min_width"] * W, tblk.width + 2 * slant + 80 * scale)
@@ -488,27 +519,6 @@ def frame_and_footer(ctx: Ctx, W: float, H: float, title: str, scale: float = 1.
         out.append(TextArt(b, x, base - b.lines[0].baseline))
         x += b.width
     return out
-
-
-def footer_min_width(ctx: Ctx, title: str, scale: float = 1.0) -> float:
-    """The narrowest frame whose footer band holds the title clear of the
-    credit (long English titles and credits need more than the figure)."""
-    ft = ctx.theme.footer
-    tblk, cblocks = _footer_text(ctx, title, scale)
-    tw, cw = tblk.width, sum(b.width for b in cblocks)
-    return ft["inset"] + (tw + 3 * ft["slant"] * scale + 24 * scale) + 16 + cw + 20
-
-
-def footer_scale(ctx: Ctx, title: str, width: float) -> float:
-    """How much the footer shrinks to fit a narrow figure: the book sets small
-    figures' footers smaller rather than widening the page (at most down to the
-    theme's `min_scale`)."""
-    ft = ctx.theme.footer
-    full = footer_min_width(ctx, title)
-    if full <= width:
-        return 1.0
-    fixed = ft["inset"] + 16 + 20             # the part that does not scale
-    return max(ft["min_scale"], (width - fixed) / (full - fixed))
 
 
 def footer_height(ctx: Ctx, scale: float = 1.0) -> float:

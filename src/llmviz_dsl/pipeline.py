@@ -16,7 +16,7 @@ from .geometry import Box, path_points
 from .icons import icon_size
 from .layout import Ctx, Placed, layout
 from .model import Arrows, Brace, Cells, Diagram, Dots, Edge, Node, Panel, Region, Timeline, walk
-from .paint import (OVERLAY_PAINTERS, icon_art, footer_height, footer_min_width, footer_scale, frame_and_footer, paint_brace, paint_edge, paint_region,
+from .paint import (OVERLAY_PAINTERS, icon_art, footer_height, frame_and_footer, layout_footer, paint_brace, paint_edge, paint_region,
                     paint_tree)
 from .route import Router, straight
 from .shapes import SHAPES
@@ -304,11 +304,11 @@ def build_scene(d: Diagram, lang: str, a: Arranged | None = None) -> Scene:
     t = theme.frame
     m = t["margin"]
     W = max(x1 - x0 + 2 * m, d.min_width)
-    fs = footer_scale(ctx, d.title.get(lang), W)
-    W = max(W, footer_min_width(ctx, d.title.get(lang), fs))
+    foot = layout_footer(ctx, d.title.get(lang), W)
+    W = max(W, foot.min_width)
     dx = (W - (x1 - x0)) / 2 - x0
     dy = m - y0
-    H = (y1 - y0) + m + t["footer_gap"] + footer_height(ctx, fs) + 8
+    H = (y1 - y0) + m + t["footer_gap"] + footer_height(ctx, foot.scale) + 8
     if max(W, H) > MAX_PAGE:
         raise SpecError(f"the figure is {W:.0f} x {H:.0f} units; a page may be at most {MAX_PAGE} a side",
                         source=d.loc, element=f"Diagram({d.id!r})",
@@ -316,7 +316,7 @@ def build_scene(d: Diagram, lang: str, a: Arranged | None = None) -> Scene:
     scene = Scene(round(W, 2), round(H, 2), d.title.get(lang), lang)
     scene.content = allitems
     scene.offset = (round(dx, 2), round(dy, 2))
-    scene.items = frame_and_footer(ctx, scene.width, scene.height, d.title.get(lang), fs)
+    scene.items = frame_and_footer(ctx, scene.width, scene.height, foot)
     return scene
 
 
